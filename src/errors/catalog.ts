@@ -4,9 +4,15 @@
  */
 import type { ErrorSpec } from './define.ts';
 import { coreCodes } from './codes/core.ts';
+import { imageCodes } from './codes/images.ts';
+import { templateCodes } from './codes/templates.ts';
+import { wsqCodes } from './codes/wsq.ts';
 
 export const catalog = {
   ...coreCodes,
+  ...imageCodes,
+  ...wsqCodes,
+  ...templateCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -14,4 +20,7 @@ export type ErrorCode = keyof typeof catalog;
 /** Area of each code, for the generated documentation. */
 export const areas: Record<string, Record<string, ErrorSpec>> = {
   core: coreCodes,
+  images: imageCodes,
+  wsq: wsqCodes,
+  templates: templateCodes,
 };
