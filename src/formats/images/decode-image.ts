@@ -1,0 +1,30 @@
+/** One entry point for every raster the system receives: sniff the container, decode to 8-bit gray. */
+import { SeccomError } from '../../errors/index.ts';
+import type { GrayImage } from './gray-image.ts';
+import type { ImageDecodeOptions } from './limits.ts';
+import { decodePng } from './png.ts';
+import { sniffImageFormat, type ImageFormat } from './sniff.ts';
+
+type Decoder = (bytes: Uint8Array, opts: ImageDecodeOptions) => GrayImage;
+
+const decoders: Partial<Record<ImageFormat, Decoder>> = {
+  png: decodePng,
+};
+
+/**
+ * Decodes an image to 8-bit gray, keeping the resolution the file states. The format is taken from
+ * the bytes; `hint.ppi` fills in the resolution when the file has none.
+ */
+export function decodeImage(bytes: Uint8Array, hint: ImageDecodeOptions & { ppi?: number } = {}): GrayImage {
+  const format = sniffImageFormat(bytes);
+  const decoder = format && decoders[format];
+  if (!decoder) {
+    throw new SeccomError(
+      'SECCOM_IMAGE_FORMAT_UNKNOWN',
+      format ? `${format} images are not supported` : 'unrecognised image signature',
+      { location: { offset: 0 } },
+    );
+  }
+  const image = decoder(bytes, hint);
+  return image.ppi === undefined && hint.ppi !== undefined ? { ...image, ppi: hint.ppi } : image;
+}
