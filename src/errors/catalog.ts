@@ -7,12 +7,16 @@ import { coreCodes } from './codes/core.ts';
 import { imageCodes } from './codes/images.ts';
 import { templateCodes } from './codes/templates.ts';
 import { wsqCodes } from './codes/wsq.ts';
+import { ansiNistCodes } from './codes/ansi-nist.ts';
+import { ebtsCodes } from './codes/ebts.ts';
 
 export const catalog = {
   ...coreCodes,
   ...imageCodes,
   ...wsqCodes,
   ...templateCodes,
+  ...ansiNistCodes,
+  ...ebtsCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -23,4 +27,6 @@ export const areas: Record<string, Record<string, ErrorSpec>> = {
   images: imageCodes,
   wsq: wsqCodes,
   templates: templateCodes,
+  'ansi-nist': ansiNistCodes,
+  ebts: ebtsCodes,
 };
