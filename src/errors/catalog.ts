@@ -9,6 +9,7 @@ import { templateCodes } from './codes/templates.ts';
 import { wsqCodes } from './codes/wsq.ts';
 import { ansiNistCodes } from './codes/ansi-nist.ts';
 import { ebtsCodes } from './codes/ebts.ts';
+import { policyCodes } from './codes/policy.ts';
 
 export const catalog = {
   ...coreCodes,
@@ -17,6 +18,7 @@ export const catalog = {
   ...templateCodes,
   ...ansiNistCodes,
   ...ebtsCodes,
+  ...policyCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -29,4 +31,5 @@ export const areas: Record<string, Record<string, ErrorSpec>> = {
   templates: templateCodes,
   'ansi-nist': ansiNistCodes,
   ebts: ebtsCodes,
+  policy: policyCodes,
 };
