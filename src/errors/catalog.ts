@@ -10,6 +10,7 @@ import { wsqCodes } from './codes/wsq.ts';
 import { ansiNistCodes } from './codes/ansi-nist.ts';
 import { ebtsCodes } from './codes/ebts.ts';
 import { policyCodes } from './codes/policy.ts';
+import { biometricCodes } from './codes/biometrics.ts';
 
 export const catalog = {
   ...coreCodes,
@@ -19,6 +20,7 @@ export const catalog = {
   ...ansiNistCodes,
   ...ebtsCodes,
   ...policyCodes,
+  ...biometricCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -32,4 +34,5 @@ export const areas: Record<string, Record<string, ErrorSpec>> = {
   'ansi-nist': ansiNistCodes,
   ebts: ebtsCodes,
   policy: policyCodes,
+  biometrics: biometricCodes,
 };
