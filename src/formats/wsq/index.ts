@@ -1,0 +1,3 @@
+export { decodeWsq, readWsqInfo, type WsqDecodeOptions, type WsqInfo } from './decode.ts';
+export { parseNistCom, formatNistCom, type NistCom } from './nistcom.ts';
+export type { FrameHeader } from './tables.ts';
