@@ -34,8 +34,13 @@ class Reader {
 
   constructor(readonly bytes: Uint8Array) {}
 
+  /** Throws a structural error; violations found before it travel along in `details`. */
   fail(code: ErrorCode, message: string, record: number, offset: number, field?: string): never {
-    throw new SeccomError(code, message, { location: { record, ...(field ? { field } : {}), offset } });
+    const earlier = this.violations.items;
+    throw new SeccomError(code, message, {
+      location: { record, ...(field ? { field } : {}), offset },
+      ...(earlier.length > 0 ? { details: { violations: earlier } } : {}),
+    });
   }
 
   note(code: ErrorCode, message: string, record: number, offset: number, field?: string, severity: Violation['severity'] = 'error'): void {
