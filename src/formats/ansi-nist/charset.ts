@@ -29,23 +29,20 @@ export function decodeText(bytes: Uint8Array, start: number, end: number, enc: T
       break;
     }
   }
-  const latin1 = () => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-  if (!high) return { text: end - start < 24 ? asciiShort(bytes, start, end) : latin1(), ok: true };
-  if (enc === 'latin1') return { text: latin1(), ok: true };
-  if (enc === 'utf8') {
+  if (high && enc === 'utf8') {
     try {
       return { text: utf8.decode(bytes.subarray(start, end)), ok: true };
     } catch {
-      return { text: latin1(), ok: false };
+      return { text: latin1(bytes, start, end), ok: false };
     }
   }
-  return { text: latin1(), ok: false };
+  return { text: latin1(bytes, start, end), ok: !high || enc === 'latin1' };
 }
 
-function asciiShort(bytes: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
+/** ISO-8859-1 decoding (byte = code point), lossless for any bytes. */
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 4096) return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
 /** Encodes a value for writing; undefined when the encoding cannot carry one of its characters. */

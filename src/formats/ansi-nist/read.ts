@@ -6,9 +6,9 @@
  * view into the input, so memory stays proportional to the input.
  */
 import { SeccomError, type ErrorCode } from '../../errors/index.ts';
-import { FS, GS, RS, US, binaryField, canonicalTag, type AnRecord, type AnsiNistFile, type Field } from './model.ts';
+import { FS, binaryField, canonicalTag, type AnRecord, type AnsiNistFile, type Field } from './model.ts';
 import { binaryLayout, headerBytes, isBinaryDataField, isKnownRecordType, type BinaryFieldLayout } from './record-kinds.ts';
-import { decodeText, encodingFromDcs, type TextEncoding } from './charset.ts';
+import { decodeText, encodingFromDcs, latin1, type TextEncoding } from './charset.ts';
 import { ViolationList, type Violation } from './violations.ts';
 import { imageHeaderViolations } from './images.ts';
 
@@ -32,7 +32,12 @@ class Reader {
   readonly violations = new ViolationList();
   encoding: TextEncoding = 'ascii';
 
-  constructor(readonly bytes: Uint8Array) {}
+  readonly bytes: Uint8Array;
+
+  constructor(input: Uint8Array) {
+    // A plain view: subarrays of a Node Buffer are slower to make, and image fields are subarrays.
+    this.bytes = new Uint8Array(input.buffer, input.byteOffset, input.length);
+  }
 
   /** Throws a structural error; violations found before it travel along in `details`. */
   fail(code: ErrorCode, message: string, record: number, offset: number, field?: string): never {
@@ -88,29 +93,32 @@ class Reader {
   }
 
   /** Reads `T.N:` at pos; returns the record type, field number, tag text and where the value starts. */
-  readTag(pos: number, index: number): { type: number; num: number; tag: string; valueStart: number } {
-    const bytes = this.bytes;
-    const start = pos;
-    const part = (stop: number): number => {
-      const from = pos;
-      while (pos < bytes.length && bytes[pos]! >= 0x30 && bytes[pos]! <= 0x39 && pos - from < maxTagDigits) pos++;
-      if (pos >= bytes.length) this.fail('SECCOM_ANSI_NIST_TRUNCATED', 'data ends inside a field tag', index, start);
-      if (pos === from || bytes[pos] !== stop) {
-        const got = bytes[pos]!;
-        this.fail(
-          'SECCOM_ANSI_NIST_BAD_TAG',
-          `malformed field tag: expected digits then '${String.fromCharCode(stop)}', found byte 0x${got.toString(16).padStart(2, '0')}`,
-          index,
-          pos,
-        );
-      }
-      const text = asciiOf(bytes, from, pos);
-      pos++;
-      return Number(text);
+  readTag(start: number, index: number): { type: number; num: number; tag: string; valueStart: number } {
+    const afterType = this.tagPart(start, start, 0x2e, index);
+    const afterNum = this.tagPart(start, afterType, 0x3a, index);
+    return {
+      type: Number(asciiOf(this.bytes, start, afterType - 1)),
+      num: Number(asciiOf(this.bytes, afterType, afterNum - 1)),
+      tag: asciiOf(this.bytes, start, afterNum - 1),
+      valueStart: afterNum,
     };
-    const type = part(0x2e);
-    const num = part(0x3a);
-    return { type, num, tag: asciiOf(bytes, start, pos - 1), valueStart: pos };
+  }
+
+  /** Scans 1-9 digits then `stop` ('.' or ':'); returns the offset after `stop`. */
+  tagPart(tagStart: number, from: number, stop: number, index: number): number {
+    const bytes = this.bytes;
+    let pos = from;
+    while (pos < bytes.length && bytes[pos]! >= 0x30 && bytes[pos]! <= 0x39 && pos - from < maxTagDigits) pos++;
+    if (pos >= bytes.length) this.fail('SECCOM_ANSI_NIST_TRUNCATED', 'data ends inside a field tag', index, tagStart);
+    if (pos === from || bytes[pos] !== stop) {
+      this.fail(
+        'SECCOM_ANSI_NIST_BAD_TAG',
+        `malformed field tag: expected digits then '${String.fromCharCode(stop)}', found byte 0x${bytes[pos]!.toString(16).padStart(2, '0')}`,
+        index,
+        pos,
+      );
+    }
+    return pos + 1;
   }
 
   readTagged(start: number, type: number, index: number, enc: TextEncoding) {
@@ -124,15 +132,18 @@ class Reader {
     for (;;) {
       const fieldStart = pos;
       const tag = this.readTag(pos, index);
-      const where = canonicalTag(type, tag.num);
       if (tag.type !== type) {
         this.note('SECCOM_ANSI_NIST_BAD_TAG', `field ${tag.tag} is in a Type-${type} record`, index, fieldStart, tag.tag);
       }
-      if (seen.has(tag.num)) this.note('SECCOM_ANSI_NIST_BAD_FIELD', `field ${where} appears twice`, index, fieldStart, where);
+      if (seen.has(tag.num)) {
+        const where = canonicalTag(type, tag.num);
+        this.note('SECCOM_ANSI_NIST_BAD_FIELD', `field ${where} appears twice`, index, fieldStart, where);
+      }
       seen.add(tag.num);
       fieldOffsets.push(fieldStart);
 
       if (isBinaryDataField(type, tag.num)) {
+        const where = canonicalTag(type, tag.num);
         if (len === undefined) {
           this.fail('SECCOM_ANSI_NIST_BAD_FIELD', `image field ${where} before the LEN field`, index, fieldStart, where);
         }
@@ -164,9 +175,10 @@ class Reader {
         return { record: { type, encoding: 'tagged' as const, fields }, end: fsAt + 1, fieldOffsets };
       }
 
-      const { subfields, end, terminator } = this.readValue(tag.valueStart, index, where, enc);
+      const { subfields, end, terminator } = this.readValue(tag.valueStart, index, type, tag.num, enc);
       fields.push({ kind: 'text', num: tag.num, tag: tag.tag, subfields });
       if (fields.length === 1) {
+        const where = canonicalTag(type, tag.num);
         if (tag.num !== 1) this.note('SECCOM_ANSI_NIST_BAD_FIELD', `first field is ${where}, not LEN`, index, fieldStart, where);
         else {
           len = this.lengthValue(subfields, index, fieldStart, where);
@@ -191,20 +203,28 @@ class Reader {
   }
 
   /** Reads items up to the GS or FS ending the field. */
-  readValue(start: number, index: number, where: string, enc: TextEncoding) {
+  readValue(start: number, index: number, type: number, num: number, enc: TextEncoding) {
     const bytes = this.bytes;
     const n = bytes.length;
     const subfields: string[][] = [];
     let items: string[] = [];
     let itemStart = start;
+    let high = false;
     for (let i = start; i < n; i++) {
       const b = bytes[i]!;
-      if (b < FS || b > US) continue;
-      const { text, ok } = decodeText(bytes, itemStart, i, enc);
-      if (!ok) this.charsetViolation(bytes, itemStart, i, index, where, enc);
+      if (b >= 0x80) high = true;
+      // 0x1c-0x1f: FS, GS, RS, US.
+      if (b < 0x1c || b > 0x1f) continue;
+      let text: string;
+      if (high) {
+        const decoded = decodeText(bytes, itemStart, i, enc);
+        if (!decoded.ok) this.charsetViolation(bytes, itemStart, i, index, canonicalTag(type, num), enc);
+        text = decoded.text;
+        high = false;
+      } else text = asciiOf(bytes, itemStart, i);
       items.push(text);
-      if (b === US) itemStart = i + 1;
-      else if (b === RS) {
+      if (b === 0x1f) itemStart = i + 1;
+      else if (b === 0x1e) {
         subfields.push(items);
         items = [];
         itemStart = i + 1;
@@ -213,6 +233,7 @@ class Reader {
         return { subfields, end: i + 1, terminator: b };
       }
     }
+    const where = canonicalTag(type, num);
     return this.fail('SECCOM_ANSI_NIST_TRUNCATED', `data ends inside field ${where} (no GS or FS)`, index, start, where);
   }
 
@@ -299,7 +320,9 @@ function fieldOf(record: AnRecord, num: number): string[][] {
   return f?.kind === 'text' ? f.subfields : [];
 }
 
+/** Decodes 7-bit bytes; short values (most items) are built directly, long ones in one call. */
 function asciiOf(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 32) return latin1(bytes, from, to);
   let s = '';
   for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
   return s;

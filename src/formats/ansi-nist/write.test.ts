@@ -87,3 +87,13 @@ test('values holding separators, wrong tags and out-of-range binary headers are 
   setField(hll.records[2]!, 6, [['70000']]);
   assert.throws(() => writeAnsiNist(hll), (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_UNENCODABLE' && e.location?.field === '4.006');
 });
+
+test('a 200 KB text value (an EBTS rap sheet) reads and writes back', () => {
+  const f = minimal();
+  const ers = 'LINE OF A RAP SHEET\r\n'.repeat(10_000);
+  setField(f.records[1]!, 75, [[ers]]);
+  const bytes = writeAnsiNist(f);
+  const back = readAnsiNist(bytes);
+  assert.equal(fieldValue(back.records[1]!, 75), ers);
+  assert.ok(Buffer.from(writeAnsiNist(back)).equals(Buffer.from(bytes)));
+});

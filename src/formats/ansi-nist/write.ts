@@ -13,15 +13,7 @@ function unencodable(message: string, record: number, field?: string): never {
   throw new SeccomError('SECCOM_ANSI_NIST_UNENCODABLE', message, { location: { record, ...(field ? { field } : {}) } });
 }
 
-function encodeValue(value: string, enc: TextEncoding, record: number, tag: string): Uint8Array {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= FS && c <= US) unencodable(`value of ${tag} holds separator 0x${c.toString(16)}`, record, tag);
-  }
-  const bytes = encodeText(value, enc);
-  if (!bytes) unencodable(`value of ${tag} holds a character ${enc} cannot carry (declare UTF-8 in 1.015 DCS)`, record, tag);
-  return bytes;
-}
+const separatorChar = /[\x1c-\x1f]/;
 
 function checkTag(rec: AnRecord, f: Field, index: number): void {
   const m = /^(\d+)\.(\d+)$/.exec(f.tag);
@@ -30,42 +22,41 @@ function checkTag(rec: AnRecord, f: Field, index: number): void {
   }
 }
 
-/** Encodes one tagged field's value (everything after `tag:`). */
-function fieldValueBytes(f: Field, enc: TextEncoding, index: number): Uint8Array[] {
-  if (f.kind === 'binary') return [f.bytes];
-  const parts: Uint8Array[] = [];
-  f.subfields.forEach((items, s) => {
-    if (s > 0) parts.push(Uint8Array.of(RS));
-    items.forEach((v, i) => {
-      if (i > 0) parts.push(Uint8Array.of(US));
-      parts.push(encodeValue(v, enc, index, f.tag));
-    });
-  });
-  return parts;
+/** One tagged field as bytes: `tag:value` and its closing separator. */
+function fieldBytes(f: Field, enc: TextEncoding, index: number, last: boolean): Uint8Array[] {
+  const head = `${f.tag}:`;
+  const close = last ? FS : GS;
+  if (f.kind === 'binary') return [Buffer.from(head, 'latin1'), f.bytes, Uint8Array.of(close)];
+  for (const items of f.subfields) {
+    for (const v of items) {
+      const sep = separatorChar.exec(v);
+      if (sep) unencodable(`value of ${f.tag} holds separator 0x${sep[0].charCodeAt(0).toString(16)}`, index, f.tag);
+    }
+  }
+  const text = head + f.subfields.map((items) => items.join(US_CHAR)).join(RS_CHAR) + String.fromCharCode(close);
+  const bytes = encodeText(text, enc);
+  if (!bytes) unencodable(`value of ${f.tag} holds a character ${enc} cannot carry (declare UTF-8 in 1.015 DCS)`, index, f.tag);
+  return [bytes];
 }
 
+const US_CHAR = String.fromCharCode(US);
+const RS_CHAR = String.fromCharCode(RS);
 const byteLength = (parts: Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
 
 function writeTagged(rec: AnRecord, enc: TextEncoding, index: number): Uint8Array[] {
   const fields = rec.fields;
-  if (fields[0]?.num !== 1 || fields[0].kind !== 'text') unencodable(`Type-${rec.type} record must start with its LEN field`, index);
+  const first = fields[0];
+  if (first?.num !== 1 || first.kind !== 'text') unencodable(`Type-${rec.type} record must start with its LEN field`, index);
   fields.forEach((f, i) => {
     checkTag(rec, f, index);
     if (f.kind === 'binary' && i !== fields.length - 1) unencodable(`binary field ${f.tag} must be the last field`, index, f.tag);
   });
-  const bodies = fields.map((f) => fieldValueBytes(f, enc, index));
-  // Every byte but the LEN value: tags, colons, values, one separator (GS or the final FS) per field.
-  let rest = 0;
-  fields.forEach((f, i) => {
-    rest += f.tag.length + 1 + (i === 0 ? 0 : byteLength(bodies[i]!)) + 1;
-  });
-  const lenText = lengthText(fields[0], rest);
-  bodies[0] = [Buffer.from(lenText, 'latin1')];
-  const out: Uint8Array[] = [];
-  fields.forEach((f, i) => {
-    out.push(Buffer.from(`${f.tag}:`, 'latin1'), ...bodies[i]!, Uint8Array.of(i === fields.length - 1 ? FS : GS));
-  });
-  return out;
+  const bodies = fields.map((f, i) => (i === 0 ? [] : fieldBytes(f, enc, index, i === fields.length - 1)));
+  // Every byte but the LEN value: the LEN tag, its colon and separator, and all other fields.
+  const rest = first.tag.length + 2 + bodies.reduce((n, b) => n + byteLength(b), 0);
+  const lenField = { ...first, subfields: [[lengthText(first, rest)]] };
+  bodies[0] = fieldBytes(lenField, 'ascii', index, fields.length === 1);
+  return bodies.flat();
 }
 
 /** The LEN value for a record whose other bytes number `rest`; keeps the existing spelling when right. */
