@@ -4,6 +4,7 @@
  */
 import type { ErrorSpec } from './define.ts';
 import { coreCodes } from './codes/core.ts';
+import { storeCodes } from './codes/store.ts';
 import { imageCodes } from './codes/images.ts';
 import { templateCodes } from './codes/templates.ts';
 import { wsqCodes } from './codes/wsq.ts';
@@ -14,6 +15,7 @@ import { biometricCodes } from './codes/biometrics.ts';
 
 export const catalog = {
   ...coreCodes,
+  ...storeCodes,
   ...imageCodes,
   ...wsqCodes,
   ...templateCodes,
@@ -28,6 +30,7 @@ export type ErrorCode = keyof typeof catalog;
 /** Area of each code, for the generated documentation. */
 export const areas: Record<string, Record<string, ErrorSpec>> = {
   core: coreCodes,
+  store: storeCodes,
   images: imageCodes,
   wsq: wsqCodes,
   templates: templateCodes,
