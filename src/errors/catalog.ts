@@ -12,6 +12,7 @@ import { ansiNistCodes } from './codes/ansi-nist.ts';
 import { ebtsCodes } from './codes/ebts.ts';
 import { policyCodes } from './codes/policy.ts';
 import { biometricCodes } from './codes/biometrics.ts';
+import { serverCodes } from './codes/server.ts';
 
 export const catalog = {
   ...coreCodes,
@@ -23,6 +24,7 @@ export const catalog = {
   ...ebtsCodes,
   ...policyCodes,
   ...biometricCodes,
+  ...serverCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;
@@ -38,4 +40,5 @@ export const areas: Record<string, Record<string, ErrorSpec>> = {
   ebts: ebtsCodes,
   policy: policyCodes,
   biometrics: biometricCodes,
+  server: serverCodes,
 };
