@@ -2,6 +2,7 @@
 import { SeccomError } from '../../errors/index.ts';
 import type { GrayImage } from './gray-image.ts';
 import type { ImageDecodeOptions } from './limits.ts';
+import { decodeWsq } from '../wsq/decode.ts';
 import { decodePng } from './png.ts';
 import { sniffImageFormat, type ImageFormat } from './sniff.ts';
 
@@ -9,6 +10,7 @@ type Decoder = (bytes: Uint8Array, opts: ImageDecodeOptions) => GrayImage;
 
 const decoders: Partial<Record<ImageFormat, Decoder>> = {
   png: decodePng,
+  wsq: decodeWsq,
 };
 
 /**

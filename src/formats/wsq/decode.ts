@@ -42,6 +42,9 @@ export interface WsqInfo {
   ppi?: number;
 }
 
+/** Below this the five-level decomposition leaves bands of fewer than two samples. */
+export const MIN_SIDE = 32;
+
 /** A marker-driven Huffman block can encode at most ~30,840 zero coefficients per byte (16-bit runs). */
 const MAX_COEFFICIENTS_PER_BYTE = 1 << 15;
 
@@ -95,8 +98,8 @@ function readHeader(r: ByteReader, t: Tables, opts: WsqDecodeOptions): FrameHead
   const at = r.pos;
   const frame = readFrameHeader(r);
   const location = { offset: at, marker: 'SOF' };
-  if (frame.width === 0 || frame.height === 0) {
-    throw new SeccomError('SECCOM_WSQ_BAD_HEADER', `frame is ${frame.width}x${frame.height}`, { location });
+  if (frame.width < MIN_SIDE || frame.height < MIN_SIDE) {
+    throw new SeccomError('SECCOM_WSQ_BAD_HEADER', `frame is ${frame.width}x${frame.height}, below ${MIN_SIDE} pixels a side`, { location });
   }
   const max = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (frame.width * frame.height > max) {

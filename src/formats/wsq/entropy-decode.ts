@@ -5,7 +5,9 @@
  */
 import { SeccomError } from '../../errors/index.ts';
 import type { HuffmanDecoder } from './huffman.ts';
-import { MAX_CODE_LENGTH } from './huffman.ts';
+
+/** Longest Huffman code; a local constant keeps the hot loop free of module-binding lookups. */
+const MAX_CODE_LENGTH = 16;
 
 /** Huffman categories (Table 3 of the standard). */
 const MAX_SHORT_RUN = 100;

@@ -1,22 +1,34 @@
 /**
- * 1-D synthesis of a two-band split of n samples with odd-length symmetric filters, as a plan: for
- * every output sample, the band samples and taps that contribute, in summation order.
+ * 1-D synthesis of a two-band split of n samples with odd-length symmetric filters.
  *
  * The bands are upsampled (lowpass on even positions, highpass on odd) and extended by whole-sample
  * symmetry about 0 and n-1. Output n sums lowpass taps i = 0.. at position n - centre + i, then
- * highpass taps likewise; single-precision rounding after every product and sum follows the
- * reference decoder, so the order is part of the result.
+ * highpass taps likewise; the reference decoder rounds every product and sum to single precision,
+ * so this order is part of the result.
+ *
+ * Parity makes the work regular: outputs of one parity use the same taps, on consecutive samples
+ * of each band. So the plan gives, per parity, the taps in order and the first band sample of
+ * output n as (n - parity)/2 + offset, with the bands' symmetric extensions materialised.
  */
-export interface SynthesisPlan {
-  /** Terms of output n are termStart[n] .. termStart[n+1]-1. */
-  termStart: Int32Array;
-  /** Offset of the band sample within the split's storage (0..n-1). */
-  source: Int32Array;
-  tap: Float64Array;
+export interface ParityPlan {
+  lowTaps: Float64Array;
+  highTaps: Float64Array;
+  /** Index into the extended band of the first contributing sample, for output n: (n >> 1) + offset. */
+  lowOffset: number;
+  highOffset: number;
 }
 
+export interface SynthesisPlan {
+  n: number;
+  /** Storage offsets (0..n-1 within the split) of the extended bands' samples. */
+  lowSource: Int32Array;
+  highSource: Int32Array;
+  even: ParityPlan;
+  odd: ParityPlan;
+}
+
+/** Whole-sample symmetric extension; n >= 2 (frames are at least 32 pixels a side). */
 function reflect(k: number, n: number): number {
-  if (n === 1) return 0;
   const period = 2 * (n - 1);
   const m = ((k % period) + period) % period;
   return m < n ? m : period - m;
@@ -28,26 +40,25 @@ export function synthesisPlan(n: number, lowpass: Float32Array, highpass: Float3
   const highBase = inverted ? 0 : lowLen;
   const lc = (lowpass.length - 1) >> 1;
   const hc = (highpass.length - 1) >> 1;
-  const termStart = new Int32Array(n + 1);
-  const source: number[] = [];
-  const tap: number[] = [];
-  for (let out = 0; out < n; out++) {
-    termStart[out] = source.length;
-    for (let i = 0; i < lowpass.length; i++) {
-      const p = reflect(out - lc + i, n);
-      if ((p & 1) === 0) {
-        source.push(lowBase + (p >> 1));
-        tap.push(lowpass[i]!);
-      }
-    }
-    for (let i = 0; i < highpass.length; i++) {
-      const p = reflect(out - hc + i, n);
-      if ((p & 1) === 1) {
-        source.push(highBase + (p >> 1));
-        tap.push(highpass[i]!);
-      }
-    }
+  // Extension margins: enough band samples beyond either end for the longest filter.
+  const pad = Math.max(lc, hc) + 1;
+  const ext = (n >> 1) + 1 + 2 * pad;
+  const lowSource = new Int32Array(ext);
+  const highSource = new Int32Array(ext);
+  for (let j = 0; j < ext; j++) {
+    lowSource[j] = lowBase + (reflect(2 * (j - pad), n) >> 1);
+    highSource[j] = highBase + (reflect(2 * (j - pad) + 1, n) >> 1);
   }
-  termStart[n] = source.length;
-  return { termStart, source: Int32Array.from(source), tap: Float64Array.from(tap) };
+  const parity = (par: number): ParityPlan => {
+    const i0 = (par + lc) & 1;
+    const j0 = (par + hc + 1) & 1;
+    return {
+      lowTaps: Float64Array.from(lowpass.filter((_, i) => (i & 1) === i0)),
+      highTaps: Float64Array.from(highpass.filter((_, i) => (i & 1) === j0)),
+      // Output n = 2m + par: first lowpass position n - lc + i0 = 2(m + lowOffset - pad).
+      lowOffset: (par - lc + i0) / 2 + pad,
+      highOffset: (par - hc + j0 - 1) / 2 + pad,
+    };
+  };
+  return { n, lowSource, highSource, even: parity(0), odd: parity(1) };
 }
