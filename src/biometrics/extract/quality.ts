@@ -1,0 +1,28 @@
+/**
+ * Quality. Per minutia: the orientation coherence around it (clear parallel ridges → reliable
+ * minutia). Per image: how much of it is clear ridge area, i.e. the summed coherence of the
+ * foreground blocks, saturating at a typical fingertip area; a blank or noise image scores 0.
+ */
+import { sampleBlocks } from './block-filter.ts';
+import type { OrientationField } from './orientation.ts';
+import type { Segmentation } from './segment.ts';
+
+/** Coherence at which a region counts as fully clear. */
+const CLEAR_COHERENCE = 0.7;
+/** Clear area, in 500-ppi pixels, that gives full image quality (≈ 12 × 12 mm). */
+const FULL_AREA = 56_000;
+
+export function minutiaQuality(field: OrientationField, x: number, y: number): number {
+  const { cols, rows, size } = field.grid;
+  const c = sampleBlocks(field.coherence, cols, rows, size, x, y);
+  return Math.max(1, Math.min(100, Math.round((100 * c) / CLEAR_COHERENCE)));
+}
+
+export function imageQuality(field: OrientationField, seg: Segmentation): number {
+  const { size } = field.grid;
+  let clear = 0;
+  for (let b = 0; b < seg.blocks.length; b++) {
+    if (seg.blocks[b]) clear += Math.min(1, field.coherence[b]! / CLEAR_COHERENCE) * size * size;
+  }
+  return Math.round(100 * Math.min(1, clear / FULL_AREA));
+}

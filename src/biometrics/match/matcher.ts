@@ -1,0 +1,220 @@
+/**
+ * 1:1 minutiae matcher over packed templates, built for 1:N use: a probe is prepared once (its
+ * edges hashed with their tolerances), then scored against any number of candidates without
+ * allocating.
+ *
+ * 1. Local similarity: every candidate edge is looked up in the probe's edge hash; each
+ *    compatible probe edge (length and both relative angles within tolerance) is a vote that the
+ *    two edges' origin minutiae correspond (their neighbourhoods agree).
+ * 2. Candidate pairs: minutia pairs by votes, taken greedily one-to-one.
+ * 3. Consolidation: two pairs are compatible when they imply the same rotation and the vector
+ *    between the two probe minutiae, rotated, lands on the vector between the two candidate ones
+ *    (tolerance growing with distance, for skin distortion). From each of the strongest pairs,
+ *    the largest set of mutually compatible pairs is grown greedily.
+ * 4. Score: the best set's size times its local support (votes), over the geometric mean of
+ *    the two minutiae counts, so many chance pairs between busy templates do not add up.
+ */
+import { EDGE_KEYS, type PackedTemplate } from './packed-template.ts';
+
+export const matchParams = {
+  /** Edge length tolerance: absolute pixels plus a share of the length. */
+  lenTol: 6,
+  lenTolRel: 0.08,
+  /** Relative angle tolerance (256 = full turn). */
+  angleTol: 14,
+  /** Most candidate pairs kept for consolidation. */
+  maxPairs: 48,
+  /** Roots tried for consolidation. */
+  roots: 10,
+  /** Pair compatibility: position tolerance (pixels + share of distance) and rotation tolerance. */
+  posTol: 10,
+  posTolRel: 0.12,
+  rotTol: 22,
+};
+
+const COS = Float64Array.from({ length: 256 }, (_, a) => Math.cos((a * 2 * Math.PI) / 256));
+const SIN = Float64Array.from({ length: 256 }, (_, a) => Math.sin((a * 2 * Math.PI) / 256));
+
+/** Absolute difference of two byte angles, 0..128. */
+function angleDiff(a: number, b: number): number {
+  const d = (a - b) & 255;
+  return d > 128 ? 256 - d : d;
+}
+
+/** The probe side, prepared once: its edges bucketed by every hash key within tolerance. */
+export interface PreparedProbe {
+  readonly template: PackedTemplate;
+  readonly bucketStart: Int32Array;
+  readonly bucketEdges: Uint16Array;
+  /** Origin minutia of each probe edge. */
+  readonly edgeFrom: Uint8Array;
+}
+
+export function prepareProbe(t: PackedTemplate): PreparedProbe {
+  const { lenTol, lenTolRel, angleTol } = matchParams;
+  const edgeFrom = new Uint8Array(t.edgeCount);
+  for (let i = 0; i < t.count; i++) for (let e = t.edgeStart[i]!; e < t.edgeStart[i + 1]!; e++) edgeFrom[e] = i;
+  const counts = new Int32Array(EDGE_KEYS + 1);
+  const keysOf = (e: number, emit: (key: number) => void) => {
+    const len = t.edgeLen[e]!;
+    const tol = lenTol + lenTolRel * len;
+    const l0 = Math.max(0, Math.floor((len - tol) / 8));
+    const l1 = Math.min((EDGE_KEYS >> 8) - 1, Math.floor((len + tol) / 8));
+    const a1 = t.edgeA1[e]!;
+    const a2 = t.edgeA2[e]!;
+    for (let lb = l0; lb <= l1; lb++) {
+      for (let b1 = (a1 - angleTol) >> 4; b1 <= (a1 + angleTol) >> 4; b1++) {
+        for (let b2 = (a2 - angleTol) >> 4; b2 <= (a2 + angleTol) >> 4; b2++) emit((lb << 8) | ((b1 & 15) << 4) | (b2 & 15));
+      }
+    }
+  };
+  for (let e = 0; e < t.edgeCount; e++) keysOf(e, (k) => counts[k + 1]!++);
+  for (let k = 0; k < EDGE_KEYS; k++) counts[k + 1]! += counts[k]!;
+  const bucketStart = Int32Array.from(counts);
+  const bucketEdges = new Uint16Array(counts[EDGE_KEYS]!);
+  for (let e = 0; e < t.edgeCount; e++) keysOf(e, (k) => (bucketEdges[counts[k]!++] = e));
+  return { template: t, bucketStart, bucketEdges, edgeFrom };
+}
+
+/** Scores candidates against one prepared probe; holds the scratch memory, so reuse it. */
+export class Matcher {
+  private readonly votes = new Uint8Array(256 * 256);
+  private readonly touched = new Int32Array(256 * 256);
+  private readonly pairP = new Int32Array(256);
+  private readonly pairC = new Int32Array(256);
+  private readonly pairV = new Int32Array(256);
+  private readonly usedP = new Uint8Array(256);
+  private readonly usedC = new Uint8Array(256);
+  private readonly compat = new Uint8Array(256 * 256);
+  private readonly members = new Int32Array(256);
+
+  constructor(readonly probe: PreparedProbe) {}
+
+  score(c: PackedTemplate): number {
+    const probe = this.probe;
+    const p = probe.template;
+    if (p.count < 2 || c.count < 2) return 0;
+    const { lenTol, lenTolRel, angleTol } = matchParams;
+    const votes = this.votes;
+    const touched = this.touched;
+    const { bucketStart, bucketEdges, edgeFrom } = probe;
+    const pLen = p.edgeLen;
+    const pA1 = p.edgeA1;
+    const pA2 = p.edgeA2;
+    let nTouched = 0;
+    let maxVotes = 0;
+    for (let k = 0; k < c.count; k++) {
+      for (let e = c.edgeStart[k]!, end = c.edgeStart[k + 1]!; e < end; e++) {
+        const key = c.edgeKey[e]!;
+        const len = c.edgeLen[e]!;
+        const a1 = c.edgeA1[e]!;
+        const a2 = c.edgeA2[e]!;
+        const tol = lenTol + lenTolRel * len;
+        for (let b = bucketStart[key]!, bend = bucketStart[key + 1]!; b < bend; b++) {
+          const pe = bucketEdges[b]!;
+          const dl = pLen[pe]! - len;
+          if (dl > tol || dl < -tol) continue;
+          let d = (pA1[pe]! - a1) & 255;
+          if (d > angleTol && d < 256 - angleTol) continue;
+          d = (pA2[pe]! - a2) & 255;
+          if (d > angleTol && d < 256 - angleTol) continue;
+          const idx = (edgeFrom[pe]! << 8) | k;
+          const v = votes[idx]!;
+          if (v === 0) touched[nTouched++] = idx;
+          votes[idx] = v + 1;
+          if (v + 1 > maxVotes) maxVotes = v + 1;
+        }
+      }
+    }
+    const n = this.selectPairs(nTouched, maxVotes);
+    for (let t = 0; t < nTouched; t++) votes[touched[t]!] = 0;
+    if (n < 2) return n;
+    return this.consolidate(c, n);
+  }
+
+  /** Greedy one-to-one choice of pairs, most votes first (counting sort by votes). */
+  private selectPairs(nTouched: number, maxVotes: number): number {
+    const { votes, touched, pairP, pairC, pairV, usedP, usedC } = this;
+    const limit = matchParams.maxPairs;
+    let n = 0;
+    for (let v = maxVotes; v >= 1 && n < limit; v--) {
+      for (let t = 0; t < nTouched && n < limit; t++) {
+        const idx = touched[t]!;
+        if (votes[idx] !== v) continue;
+        const i = idx >> 8;
+        const k = idx & 255;
+        if (usedP[i] || usedC[k]) continue;
+        usedP[i] = 1;
+        usedC[k] = 1;
+        pairP[n] = i;
+        pairC[n] = k;
+        pairV[n] = v;
+        n++;
+      }
+    }
+    for (let s = 0; s < n; s++) {
+      usedP[pairP[s]!] = 0;
+      usedC[pairC[s]!] = 0;
+    }
+    return n;
+  }
+
+  private consolidate(c: PackedTemplate, n: number): number {
+    const p = this.probe.template;
+    const { pairP, pairC, pairV, compat, members } = this;
+    const { posTol, posTolRel, rotTol, roots } = matchParams;
+    for (let s = 0; s < n; s++) {
+      const ps = pairP[s]!;
+      const cs = pairC[s]!;
+      const rot = (c.angle[cs]! - p.angle[ps]!) & 255;
+      const cos = COS[rot]!;
+      const sin = SIN[rot]!;
+      compat[s * n + s] = 1;
+      for (let t = s + 1; t < n; t++) {
+        const pt = pairP[t]!;
+        const ct = pairC[t]!;
+        let ok = 0;
+        if (angleDiff((c.angle[ct]! - p.angle[pt]!) & 255, rot) <= rotTol) {
+          const dpx = p.x[pt]! - p.x[ps]!;
+          const dpy = p.y[pt]! - p.y[ps]!;
+          const ex = cos * dpx - sin * dpy - (c.x[ct]! - c.x[cs]!);
+          const ey = sin * dpx + cos * dpy - (c.y[ct]! - c.y[cs]!);
+          const tol = posTol + posTolRel * Math.sqrt(dpx * dpx + dpy * dpy);
+          ok = ex * ex + ey * ey <= tol * tol ? 1 : 0;
+        }
+        compat[s * n + t] = ok;
+        compat[t * n + s] = ok;
+      }
+    }
+    let bestM = 0;
+    let bestSupport = 0;
+    for (let r = 0; r < Math.min(roots, n); r++) {
+      let m = 0;
+      members[m++] = r;
+      let support = pairV[r]!;
+      for (let s = 0; s < n; s++) {
+        if (s === r) continue;
+        let ok = true;
+        for (let q = 0; q < m && ok; q++) ok = compat[s * n + members[q]!] === 1;
+        if (!ok) continue;
+        members[m++] = s;
+        support += pairV[s]!;
+      }
+      if (m > bestM || (m === bestM && support > bestSupport)) {
+        bestM = m;
+        bestSupport = support;
+      }
+    }
+    return scorePairs(bestM, bestSupport, p.count, c.count);
+  }
+}
+
+/** Score of a consolidated set of `m` pairs with `support` local votes in total. */
+export function scorePairs(m: number, support: number, np: number, nc: number): number {
+  return (m * support) / Math.sqrt(np * nc);
+}
+
+/** One-off comparison of two packed templates. */
+export function matchPacked(a: PackedTemplate, b: PackedTemplate): number {
+  return new Matcher(prepareProbe(a)).score(b);
+}

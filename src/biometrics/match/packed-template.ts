@@ -1,0 +1,194 @@
+/**
+ * The matcher's compiled template: minutiae and their local edge tables in typed arrays inside
+ * one ArrayBuffer, so a gallery is a list of buffers (cheap to store, send to workers or share).
+ *
+ * Geometry is normalised to 500 ppi and image axes (x right, y down); angles are bytes
+ * (256 = full turn) measured like atan2(dy, dx) in those axes, i.e. clockwise as viewed — the
+ * mirror of the interchange template's counter-clockwise convention.
+ *
+ * Edges: each minutia keeps its K nearest neighbours within MAX_EDGE pixels. An edge i→j is
+ * rotation- and translation-invariant: its length, the direction to j relative to i's
+ * direction (a1) and j's direction relative to i's (a2). `edgeKey` quantises the three for
+ * hashing, the feature a 1:N prefilter or inverted index can use directly.
+ *
+ * Byte layout (little-endian), version 1:
+ *   0  "SCFP"  4  u8 version  5  u8 reserved  6  u16 n  8  u16 E  10  u16 reserved  12 u32 total bytes
+ *   16 i16 x[n]  i16 y[n]  u8 angle[n]  u8 type[n]  u8 quality[n]  (pad to 2)
+ *      u16 edgeStart[n+1]  u16 edgeKey[E]  u8 edgeTo[E]  u8 edgeLen[E]  u8 edgeA1[E]  u8 edgeA2[E]
+ */
+import { SeccomError } from '../../errors/index.ts';
+import type { FingerTemplate } from '../template.ts';
+
+export const PACKED_MAGIC = 0x50464353; // "SCFP" read little-endian
+export const PACKED_VERSION = 1;
+/** Neighbours per minutia in the edge table. */
+export const EDGE_NEIGHBOURS = 9;
+/** Longest edge kept, in 500-ppi pixels (edges are stored in a byte). */
+export const MAX_EDGE = 255;
+/** Most minutiae kept (best quality first), so a neighbour index fits a byte. */
+export const MAX_MINUTIAE = 255;
+
+/** Quantisation of the edge hash key: length bins of LEN_BIN px, angle bins of 16/256 turn. */
+export const LEN_BIN = 8;
+export const ANGLE_BIN_SHIFT = 4;
+
+export interface PackedTemplate {
+  readonly bytes: Uint8Array;
+  readonly count: number;
+  readonly edgeCount: number;
+  readonly x: Int16Array;
+  readonly y: Int16Array;
+  readonly angle: Uint8Array;
+  /** 1 ending, 2 bifurcation, 0 other. */
+  readonly type: Uint8Array;
+  readonly quality: Uint8Array;
+  readonly edgeStart: Uint16Array;
+  readonly edgeKey: Uint16Array;
+  readonly edgeTo: Uint8Array;
+  readonly edgeLen: Uint8Array;
+  readonly edgeA1: Uint8Array;
+  readonly edgeA2: Uint8Array;
+}
+
+export function edgeKey(len: number, a1: number, a2: number): number {
+  return (((len / LEN_BIN) | 0) << 8) | ((a1 >> ANGLE_BIN_SHIFT) << 4) | (a2 >> ANGLE_BIN_SHIFT);
+}
+
+/** Number of distinct edge keys (length bins × 16 × 16). */
+export const EDGE_KEYS = (((MAX_EDGE / LEN_BIN) | 0) + 1) << 8;
+
+const HEADER = 16;
+
+function layout(n: number, e: number) {
+  let o = HEADER;
+  const at = (bytes: number, align = 1) => {
+    o = Math.ceil(o / align) * align;
+    const start = o;
+    o += bytes;
+    return start;
+  };
+  const x = at(2 * n, 2);
+  const y = at(2 * n, 2);
+  const angle = at(n);
+  const type = at(n);
+  const quality = at(n);
+  const edgeStart = at(2 * (n + 1), 2);
+  const key = at(2 * e, 2);
+  const to = at(e);
+  const len = at(e);
+  const a1 = at(e);
+  const a2 = at(e);
+  return { x, y, angle, type, quality, edgeStart, key, to, len, a1, a2, total: Math.ceil(o / 4) * 4 };
+}
+
+function view(bytes: Uint8Array, n: number, e: number): PackedTemplate {
+  const l = layout(n, e);
+  const buf = bytes.buffer;
+  const b = bytes.byteOffset;
+  return {
+    bytes,
+    count: n,
+    edgeCount: e,
+    x: new Int16Array(buf, b + l.x, n),
+    y: new Int16Array(buf, b + l.y, n),
+    angle: new Uint8Array(buf, b + l.angle, n),
+    type: new Uint8Array(buf, b + l.type, n),
+    quality: new Uint8Array(buf, b + l.quality, n),
+    edgeStart: new Uint16Array(buf, b + l.edgeStart, n + 1),
+    edgeKey: new Uint16Array(buf, b + l.key, e),
+    edgeTo: new Uint8Array(buf, b + l.to, e),
+    edgeLen: new Uint8Array(buf, b + l.len, e),
+    edgeA1: new Uint8Array(buf, b + l.a1, e),
+    edgeA2: new Uint8Array(buf, b + l.a2, e),
+  };
+}
+
+const TO_BYTE = 256 / (2 * Math.PI);
+
+/** Compiles an interchange template (any resolution) into the packed matcher form. */
+export function packTemplate(t: FingerTemplate): PackedTemplate {
+  const s = 500 / (t.ppi > 0 ? t.ppi : 500);
+  // Best quality first, ties by position, so packing is a pure function of the minutiae set.
+  const mins = [...t.minutiae]
+    .sort((a, b) => b.quality - a.quality || a.y - b.y || a.x - b.x || a.angle - b.angle)
+    .slice(0, MAX_MINUTIAE);
+  const n = mins.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const angs = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = mins[i]!;
+    xs[i] = Math.round(m.x * s);
+    ys[i] = Math.round(m.y * s);
+    angs[i] = Math.round((2 * Math.PI - m.angle) * TO_BYTE) & 255;
+  }
+  // Neighbour lists: K nearest within MAX_EDGE, nearest first.
+  const lists: number[][] = [];
+  const d2 = new Float64Array(n);
+  const order = Array.from({ length: n }, (_, j) => j);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) d2[j] = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
+    const near = order
+      .filter((j) => j !== i && d2[j]! <= MAX_EDGE * MAX_EDGE)
+      .sort((a, b) => d2[a]! - d2[b]! || a - b)
+      .slice(0, EDGE_NEIGHBOURS);
+    lists.push(near);
+  }
+  const e = lists.reduce((acc, l) => acc + l.length, 0);
+  const l = layout(n, e);
+  const bytes = new Uint8Array(l.total);
+  const dv = new DataView(bytes.buffer);
+  dv.setUint32(0, PACKED_MAGIC, true);
+  dv.setUint8(4, PACKED_VERSION);
+  dv.setUint16(6, n, true);
+  dv.setUint16(8, e, true);
+  dv.setUint32(12, l.total, true);
+  const p = view(bytes, n, e);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    p.x[i] = xs[i]!;
+    p.y[i] = ys[i]!;
+    p.angle[i] = angs[i]!;
+    const type = mins[i]!.type;
+    p.type[i] = type === 'ending' ? 1 : type === 'bifurcation' ? 2 : 0;
+    p.quality[i] = Math.max(0, Math.min(100, Math.round(mins[i]!.quality)));
+    p.edgeStart[i] = k;
+    for (const j of lists[i]!) {
+      const dx = xs[j]! - xs[i]!;
+      const dy = ys[j]! - ys[i]!;
+      const len = Math.round(Math.hypot(dx, dy));
+      const dir = Math.round(Math.atan2(dy, dx) * TO_BYTE) & 255;
+      const a1 = (dir - angs[i]!) & 255;
+      const a2 = (angs[j]! - angs[i]!) & 255;
+      p.edgeTo[k] = j;
+      p.edgeLen[k] = len;
+      p.edgeA1[k] = a1;
+      p.edgeA2[k] = a2;
+      p.edgeKey[k] = edgeKey(len, a1, a2);
+      k++;
+    }
+  }
+  p.edgeStart[n] = k;
+  return p;
+}
+
+/** Reads a packed template from bytes (copied, so the result is aligned and owns its buffer). */
+export function readPackedTemplate(input: Uint8Array): PackedTemplate {
+  const bad = (why: string) => new SeccomError('SECCOM_FP_TEMPLATE_CORRUPT', `packed template: ${why}`);
+  if (input.length < HEADER) throw bad(`${input.length} bytes, shorter than the header`);
+  const dv = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  if (dv.getUint32(0, true) !== PACKED_MAGIC) throw bad('no "SCFP" magic');
+  if (dv.getUint8(4) !== PACKED_VERSION) throw bad(`version ${dv.getUint8(4)}, expected ${PACKED_VERSION}`);
+  const n = dv.getUint16(6, true);
+  const e = dv.getUint16(8, true);
+  const total = dv.getUint32(12, true);
+  if (total !== layout(n, e).total || input.length < total) throw bad(`length ${input.length} does not fit ${n} minutiae and ${e} edges`);
+  const p = view(input.slice(0, total), n, e);
+  for (let i = 0; i < n; i++) {
+    const s = p.edgeStart[i]!;
+    if (s > p.edgeStart[i + 1]! || p.edgeStart[i + 1]! > e) throw bad(`edge table of minutia ${i} out of range`);
+  }
+  if (p.edgeStart[n] !== e) throw bad('edge count mismatch');
+  for (let k = 0; k < e; k++) if (p.edgeTo[k]! >= n) throw bad(`edge ${k} points past the minutiae`);
+  return p;
+}
