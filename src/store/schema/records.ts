@@ -1,0 +1,64 @@
+/**
+ * Systems of record the pipeline searches: the FBI criminal master file (with rap sheets) and the
+ * DHS immigration gallery (IDENT subjects, their encounters and ICE status). `person_id` links a
+ * record to the world's truth for oversight statistics; stages never read it to decide.
+ */
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { FingerTemplate } from '../../biometrics/template.ts';
+
+export const criminalSubjects = pgTable('criminal_subjects', {
+  fbiNumber: text('fbi_number').primaryKey(),
+  personId: text('person_id').notNull(),
+  familyName: text('family_name').notNull(),
+  givenName: text('given_name').notNull(),
+  dob: date('dob', { mode: 'string' }).notNull(),
+  sex: text('sex').notNull(),
+  templates: jsonb('templates').$type<FingerTemplate[]>().notNull(),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
+});
+
+export const convictions = pgTable(
+  'convictions',
+  {
+    id: text('id').primaryKey(),
+    fbiNumber: text('fbi_number').notNull().references(() => criminalSubjects.fbiNumber),
+    offense: text('offense').notNull(),
+    ncic: text('ncic').notNull(),
+    /** Secure Communities offense level of the conviction: 1, 2 or 3. */
+    level: smallint('level').notNull(),
+    felony: boolean('felony').notNull(),
+    aggravated: boolean('aggravated').notNull(),
+    maxMonths: integer('max_months').notNull(),
+    convictedOn: date('convicted_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('convictions_fbi_idx').on(t.fbiNumber)],
+);
+
+export const immigrationSubjects = pgTable('immigration_subjects', {
+  fin: text('fin').primaryKey(),
+  personId: text('person_id').notNull(),
+  aNumber: text('a_number'),
+  /** lpr | visa | overstay | entered_without_inspection | removed | naturalized | asylum */
+  status: text('status').notNull(),
+  familyName: text('family_name').notNull(),
+  givenName: text('given_name').notNull(),
+  dob: date('dob', { mode: 'string' }).notNull(),
+  sex: text('sex').notNull(),
+  pob: text('pob').notNull(),
+  priorRemovalOrder: boolean('prior_removal_order').notNull(),
+  templates: jsonb('templates').$type<FingerTemplate[]>().notNull(),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
+});
+
+export const encounters = pgTable(
+  'encounters',
+  {
+    id: text('id').primaryKey(),
+    fin: text('fin').notNull().references(() => immigrationSubjects.fin),
+    /** border | visa | removal | naturalization | asylum */
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+  },
+  (t) => [index('encounters_fin_idx').on(t.fin)],
+);
