@@ -7,7 +7,7 @@ import type { CaseFacts } from '../facts/case-facts.ts';
 import { LOCAL_DECISIONS, type EroAction, type Level } from '../outcomes.ts';
 import type { DecisionTrace } from './decide.ts';
 import { optionalFederal, requireFederal, type ChainEvaluation } from './evaluate-chain.ts';
-import { citizenshipSafeguard, escalationFor, type Escalation, type SafeguardApplied } from './safeguards.ts';
+import { escalationFor, withCitizenshipSafeguard, type Escalation, type SafeguardApplied } from './safeguards.ts';
 
 /** How ICE reported removals: by the level of the conviction, or "non-criminal". */
 export type RemovalCategory = 'level-1' | 'level-2' | 'level-3' | 'non-criminal';
@@ -46,13 +46,7 @@ export function eroDecision(ev: ChainEvaluation, facts: CaseFacts): EroDecision 
   const actionTrace = requireFederal(ev, 'action');
   const priority = optionalFederal(ev, 'priority');
   const discretion = optionalFederal(ev, 'discretion');
-  let action = actionTrace.value as EroAction;
-  const safeguards: SafeguardApplied[] = [];
-  const citizen = citizenshipSafeguard(facts);
-  if (citizen && action !== 'none') {
-    safeguards.push({ ...citizen, effect: `action none (the rules gave ${action})` });
-    action = 'none';
-  }
+  const { value: action, safeguards } = withCitizenshipSafeguard(facts, actionTrace.value as EroAction, 'none', 'action');
   return {
     caseId: facts.caseId,
     jurisdiction: ev.jurisdiction,

@@ -9,7 +9,7 @@ import { PROTECTION, type JailResponseValue } from '../outcomes.ts';
 import type { ClockRule } from '../time/detainer-clock.ts';
 import type { DecisionTrace } from './decide.ts';
 import { requireFederal, type ChainEvaluation } from './evaluate-chain.ts';
-import { citizenshipSafeguard, escalationFor, type Escalation, type SafeguardApplied } from './safeguards.ts';
+import { escalationFor, withCitizenshipSafeguard, type Escalation, type SafeguardApplied } from './safeguards.ts';
 
 export interface JailResponse {
   readonly caseId: string;
@@ -45,13 +45,7 @@ function mostProtective(ev: ChainEvaluation, name: keyof typeof PROTECTION): Dec
 export function jailResponse(ev: ChainEvaluation, facts: CaseFacts, request: DetainerForm): JailResponse {
   const responseTrace = mostProtective(ev, 'jail-response');
   const clockTrace = mostProtective(ev, 'clock');
-  let response = responseTrace.value as JailResponseValue;
-  const safeguards: SafeguardApplied[] = [];
-  const citizen = citizenshipSafeguard(facts);
-  if (citizen && response !== 'decline') {
-    safeguards.push({ ...citizen, effect: `decline (the rules gave ${response})` });
-    response = 'decline';
-  }
+  const { value: response, safeguards } = withCitizenshipSafeguard(facts, responseTrace.value as JailResponseValue, 'decline', 'response');
   const honour = response === 'honour';
   const isHold = request === 'I-247' || request === 'I-247D';
   return {

@@ -7,35 +7,23 @@
 import { SeccomError } from '../../errors/index.ts';
 import { caseFactTypes, collections, type FactType } from '../facts/vocabulary.ts';
 import { FEDERAL_DECISIONS, LOCAL_DECISIONS } from '../outcomes.ts';
-import type { DecideNode, EventNode, Expr, Literal, Mode, PolicyFileNode, SourceStatus } from './ast.ts';
+import type { DecideNode, EventNode, Literal, PolicyFileNode, RuleNode, SourceStatus } from './ast.ts';
 import { exprToString, RESERVED } from './expression-parser.ts';
 import { checkNode, decideSchema, eventSchema, headerSchema, ruleSchema, schemaError, setSchema } from './schema.ts';
 import { checkCondition } from './type-check.ts';
 
-export interface CompiledRule {
-  readonly id: string;
-  readonly line: number;
-  readonly when: readonly Expr[];
+export interface CompiledRule extends Omit<RuleNode, 'then' | 'cite'> {
   readonly then: Literal;
   readonly cite: string;
-  readonly note?: string;
   /** Canonical text of the condition (the `when` lines joined by "and"). */
   readonly condition: string;
 }
 
-export interface CompiledDecision {
+export interface CompiledDecision extends Omit<DecideNode, 'source' | 'status' | 'rules'> {
   readonly jurisdiction: string;
   readonly file: string;
-  readonly name: string;
-  readonly mode: Mode;
-  readonly from: string;
-  readonly until?: string;
-  readonly line: number;
-  readonly values?: readonly string[];
-  readonly default?: Literal;
   readonly source: string;
   readonly status: SourceStatus;
-  readonly note?: string;
   readonly rules: readonly CompiledRule[];
   /** Decisions its conditions read, to check they are in force whenever this one is. */
   readonly references: ReadonlySet<string>;

@@ -39,23 +39,21 @@ export function parseExpression(tokens: readonly Token[]): Expr {
     i++;
   };
 
-  function orExpr(): Expr {
+  /** A run of operands joined by one connective: `a or b or c`. */
+  function joined(k: 'and' | 'or', operand: () => Expr): Expr {
     const line = peek()?.line ?? 0;
-    const items = [andExpr()];
-    while (isWord('or')) {
+    const items = [operand()];
+    while (isWord(k)) {
       i++;
-      items.push(andExpr());
+      items.push(operand());
     }
-    return items.length === 1 ? items[0]! : { k: 'or', items, line };
+    return items.length === 1 ? items[0]! : { k, items, line };
+  }
+  function orExpr(): Expr {
+    return joined('or', andExpr);
   }
   function andExpr(): Expr {
-    const line = peek()?.line ?? 0;
-    const items = [unary()];
-    while (isWord('and')) {
-      i++;
-      items.push(unary());
-    }
-    return items.length === 1 ? items[0]! : { k: 'and', items, line };
+    return joined('and', unary);
   }
   function unary(): Expr {
     if (isWord('not')) {
