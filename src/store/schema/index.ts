@@ -7,3 +7,4 @@ export * from './results.ts';
 export * from './audit.ts';
 export * from './bus.ts';
 export * from './sim.ts';
+export * from './accounts.ts';
