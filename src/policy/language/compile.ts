@@ -9,7 +9,7 @@ import { caseFactTypes, collections, type FactType } from '../facts/vocabulary.t
 import { FEDERAL_DECISIONS, LOCAL_DECISIONS } from '../outcomes.ts';
 import type { DecideNode, EventNode, Literal, PolicyFileNode, RuleNode, SourceStatus } from './ast.ts';
 import { exprToString, RESERVED } from './expression-parser.ts';
-import { checkNode, decideSchema, eventSchema, headerSchema, ruleSchema, schemaError, setSchema } from './schema.ts';
+import { checkNode, decideSchema, eventSchema, headerSchema, ID_RE, ruleSchema, schemaError, setSchema } from './schema.ts';
 import { checkCondition } from './type-check.ts';
 
 export interface CompiledRule extends Omit<RuleNode, 'then' | 'cite'> {
@@ -79,7 +79,7 @@ export function compileFile(node: PolicyFileNode, ancestors: AncestorView): Comp
     const key = String(issue.path[0] ?? '');
     throw schemaError(file, node.header[key]?.line ?? node.line, `${key ? `${key}: ` : ''}${issue.message}`);
   })();
-  if (!/^[a-z][a-z0-9-]*$/.test(node.jurisdiction)) throw schemaError(file, node.line, `jurisdiction id "${node.jurisdiction}" must be lower-case letters, digits and -`);
+  if (!ID_RE.test(node.jurisdiction)) throw schemaError(file, node.line, `jurisdiction id "${node.jurisdiction}" must be lower-case letters, digits and -`);
   const isFederal = header.kind === 'federal';
 
   const sets = new Map<string, CompiledSet>();
@@ -119,7 +119,7 @@ export function compileFile(node: PolicyFileNode, ancestors: AncestorView): Comp
       if (overlaps(e, d)) {
         throw new SeccomError(
           'SECCOM_POLICY_CONTRADICTION',
-          `${file}:${d.line}: two versions of "${d.name}" are in force together: from ${d.from}${d.until ? ` until ${d.until}` : ''} and lines ${e.line} (from ${e.from}${e.until ? ` until ${e.until}` : ''})`,
+          `${file}:${d.line}: two versions of "${d.name}" are in force together: from ${d.from}${d.until ? ` until ${d.until}` : ''} and line ${e.line} (from ${e.from}${e.until ? ` until ${e.until}` : ''})`,
           { location: { file, line: d.line, rule: d.name } },
         );
       }
