@@ -5,6 +5,8 @@
 import type { ErrorSpec } from './define.ts';
 import { coreCodes } from './codes/core.ts';
 import { storeCodes } from './codes/store.ts';
+import { busCodes } from './codes/bus.ts';
+import { pipelineCodes } from './codes/pipeline.ts';
 import { imageCodes } from './codes/images.ts';
 import { templateCodes } from './codes/templates.ts';
 import { wsqCodes } from './codes/wsq.ts';
@@ -17,6 +19,8 @@ import { serverCodes } from './codes/server.ts';
 export const catalog = {
   ...coreCodes,
   ...storeCodes,
+  ...busCodes,
+  ...pipelineCodes,
   ...imageCodes,
   ...wsqCodes,
   ...templateCodes,
@@ -33,6 +37,8 @@ export type ErrorCode = keyof typeof catalog;
 export const areas: Record<string, Record<string, ErrorSpec>> = {
   core: coreCodes,
   store: storeCodes,
+  bus: busCodes,
+  pipeline: pipelineCodes,
   images: imageCodes,
   wsq: wsqCodes,
   templates: templateCodes,
