@@ -22,7 +22,7 @@ export interface TransactionHeader {
   /** 1.011 NSR and 1.012 NTR, pixels per mm (`19.69` = 500 ppi). */
   nativeResolution?: string;
   transmittingResolution?: string;
-  /** 1.013 DOM. */
+  /** 1.013 DOM (default NORAM version 91: the North American domain, EBTS 9.1). */
   domain?: { name: string; version?: string };
   /** 1.014 GMT, YYYYMMDDhhmmssZ. */
   gmt?: string;
@@ -63,7 +63,10 @@ export function headerRecord(h: TransactionHeader, contents: { type: number; idc
   fields.push(f(7, h.dai), f(8, h.ori), f(9, h.tcn));
   if (h.tcr) fields.push(f(10, h.tcr));
   fields.push(f(11, h.nativeResolution ?? '19.69'), f(12, h.transmittingResolution ?? '19.69'));
-  if (h.domain) fields.push(textField(1, 13, [[h.domain.name, ...(h.domain.version ? [h.domain.version] : [])]]));
+  // DOM is optional in the traditional encoding but required (with a version) in XML, so it is
+  // always written: NORAM, version 91 for EBTS 9.1 (the rule file allows 1-5 letters or digits).
+  const dom = h.domain ?? { name: 'NORAM', version: '91' };
+  fields.push(textField(1, 13, [[dom.name, ...(dom.version ? [dom.version] : [])]]));
   if (h.gmt) fields.push(f(14, h.gmt));
   return { type: 1, encoding: 'tagged', fields };
 }
