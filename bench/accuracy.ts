@@ -5,6 +5,10 @@
  * and averaged, extraction ms/image (on worker threads, per image), 1:1 comparisons per second on
  * one thread (probe prepared once, as in 1:N search), and the rank correlation of our image
  * quality with NBIS NFIQ when DIR has nfiq.csv.
+ *
+ * `--fit-thresholds` also scores every pair of images of different fingers across all databases
+ * (each database's fingers are distinct people) and prints the score → FMR table for
+ * src/biometrics/match/thresholds.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,6 +19,7 @@ import { Matcher, prepareProbe } from '../src/biometrics/match/matcher.ts';
 import { packTemplate, type PackedTemplate } from '../src/biometrics/match/packed-template.ts';
 import { spearman } from '../src/biometrics/match/rank-correlation.ts';
 import { findDatabases, readNfiq } from './accuracy/datasets.ts';
+import { fitThresholds } from './accuracy/fit-thresholds.ts';
 import { machineSummary } from './machine.ts';
 
 const { values } = parseArgs({
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: fileURLToPath(new URL('../../shared/data/fvc', import.meta.url)) },
     json: { type: 'boolean', default: false },
     threads: { type: 'string', default: '2' },
+    'fit-thresholds': { type: 'boolean', default: false },
   },
 });
 
@@ -85,6 +91,10 @@ const result = {
   machine: machineSummary(),
 };
 
+if (values['fit-thresholds']) {
+  const all = dbs.flatMap((db) => db.images.map((i) => ({ id: `${db.name}/${i.finger}`, packed: templates.get(i.path)!.packed })));
+  console.log(fitThresholds(all));
+}
 if (values.json) console.log(JSON.stringify(result));
 else {
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`.padStart(8);

@@ -26,3 +26,6 @@ export function imageQuality(field: OrientationField, seg: Segmentation): number
   }
   return Math.round(100 * Math.min(1, clear / FULL_AREA));
 }
+
+/** Below this image quality a template is reported as low quality (too little clear ridge area). */
+export const LOW_QUALITY = 20;
