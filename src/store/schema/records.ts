@@ -8,7 +8,8 @@ import type { FingerTemplate } from '../../biometrics/template.ts';
 
 export const criminalSubjects = pgTable('criminal_subjects', {
   fbiNumber: text('fbi_number').primaryKey(),
-  personId: text('person_id').notNull(),
+  /** Null for subjects enrolled from bookings that are not synthetic. */
+  personId: text('person_id'),
   familyName: text('family_name').notNull(),
   givenName: text('given_name').notNull(),
   dob: date('dob', { mode: 'string' }).notNull(),

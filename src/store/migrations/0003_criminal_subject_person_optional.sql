@@ -1,0 +1,1 @@
+ALTER TABLE "criminal_subjects" ALTER COLUMN "person_id" DROP NOT NULL;
