@@ -1,0 +1,25 @@
+/** What the API's services share: the store, the clock (the pipeline's), the rule book. Built once per server. */
+import type { Clock } from '../domain/clock.ts';
+import type { RuleBook } from '../policy/rule-book.ts';
+import type { Store } from '../store/store.ts';
+import { AuthService } from './auth/service.ts';
+import { UserService } from './services/users.ts';
+
+export interface ServerDeps {
+  store: Store;
+  clock: Clock;
+  book: RuleBook;
+}
+
+export interface ServerContext extends ServerDeps {
+  auth: AuthService;
+  users: UserService;
+}
+
+export function createContext(deps: ServerDeps): ServerContext {
+  return {
+    ...deps,
+    auth: new AuthService(deps.store, deps.clock),
+    users: new UserService(deps.store, deps.clock, deps.book),
+  };
+}
