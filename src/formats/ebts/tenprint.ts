@@ -3,6 +3,7 @@
  * objects: the subject's biographics (Type-2), the arrest, and the finger images (Type-4/14 with
  * their headers). This is what intake reads from `seccom submit FILE`.
  */
+import { Buffer } from 'node:buffer';
 import { SeccomError } from '../../errors/index.ts';
 import { fieldSubfields, fieldValue, type AnRecord, type AnsiNistFile } from '../ansi-nist/model.ts';
 import { parseAnsiNist } from '../ansi-nist/read.ts';
@@ -12,6 +13,7 @@ import { readHeader, type TransactionHeader } from './header.ts';
 import { loadEbtsRules } from './rules.ts';
 import type { EbtsRuleSet } from './rules-file.ts';
 import { validateEbts } from './validate.ts';
+import { parseAnsiNistXml } from '../ansi-nist/xml/read-xml.ts';
 
 export const tenprintTots = ['CAR', 'CNA'] as const;
 export type TenprintTot = (typeof tenprintTots)[number];
@@ -126,14 +128,33 @@ export interface ReadTransactionOptions {
 }
 
 /**
- * Reads a CAR or CNA submission. Throws a SeccomError for ANSI/NIST structural errors, for a TOT
+ * Reads a CAR or CNA submission, traditional or NIEM XML. Throws a SeccomError for ANSI/NIST structural errors, for a TOT
  * other than CAR/CNA, and (with `strict`) for EBTS violations; otherwise EBTS violations are
  * returned so the CJIS stage can answer with an ERRT naming them.
  */
 export function readTransaction(bytes: Uint8Array, opts: ReadTransactionOptions = {}): TenprintSubmission {
+  if (looksLikeXml(bytes)) {
+    const parsed = parseAnsiNistXml(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+    throwIfAny(parsed.violations);
+    // XML elements outside the mapping are not in the file: say so, as warnings.
+    const dropped: Violation[] = parsed.unmapped.map((u) => ({
+      code: 'SECCOM_ANSI_NIST_XML_UNMAPPED',
+      severity: 'warning',
+      message: `XML element ${u.path} is not read`,
+      location: { record: u.record, line: u.line },
+    }));
+    return tenprintFromFile(parsed.file, [...parsed.violations, ...dropped], opts);
+  }
   const parsed = parseAnsiNist(bytes);
   throwIfAny(parsed.violations);
   return tenprintFromFile(parsed.file, parsed.violations, opts);
+}
+
+/** NIEM XML starts with `<` (after an optional BOM and white space); the traditional encoding with `1.`. */
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c;
 }
 
 /** The typed submission of an already-read file (traditional or XML). */

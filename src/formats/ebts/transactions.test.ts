@@ -5,6 +5,7 @@ import { sampleCar } from '../../../test/support/ebts-sample.ts';
 import { sharedData } from '../../../test/support/env.ts';
 import { SeccomError } from '../../errors/index.ts';
 import { fieldValue, parseAnsiNist, readAnsiNist, setField, writeAnsiNist } from '../ansi-nist/index.ts';
+import { writeAnsiNistXml } from '../ansi-nist/xml/index.ts';
 import {
   buildErrt,
   buildSre,
@@ -133,4 +134,18 @@ test('ERRT messages stay within the MSG rule: 11 at most, 300 printable characte
   assert.equal(msgs.length, 11);
   assert.ok(msgs.every((m) => m.length <= 300 && /^[\x20-\x7e]+$/.test(m)));
   assert.match(msgs[10]!, /20 more problems/);
+});
+
+test('readTransaction reads NIEM XML too: the same submission as the traditional file', () => {
+  const bytes = buildTenprint(sampleCar());
+  const xml = Buffer.from(writeAnsiNistXml(readAnsiNist(bytes)));
+  const fromXml = readTransaction(xml, { strict: true });
+  const fromTrad = readTransaction(bytes, { strict: true });
+  assert.deepEqual({ ...fromXml, file: undefined }, { ...fromTrad, file: undefined });
+  const template = readFileSync(
+    sharedData('ebts', 'ojbc-xml', 'ebts-10.0-ws-specification', 'Inc4_External_Service_Contracts_v1.1', 'external', 'samples', 'xml', 'Identification Service', 'Template(CAR)CriminalAnswerRequiredTransaction.xml'),
+  );
+  const car = readTransaction(template);
+  assert.equal(car.subject.name, 'JONES,ANTHONY PAUL');
+  assert.ok(car.violations.some((v) => v.severity === 'warning' && v.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED'));
 });
