@@ -122,17 +122,27 @@ export function packTemplate(t: FingerTemplate): PackedTemplate {
     ys[i] = Math.round(m.y * s);
     angs[i] = Math.round((2 * Math.PI - m.angle) * TO_BYTE) & 255;
   }
-  // Neighbour lists: K nearest within MAX_EDGE, nearest first.
+  // Neighbour lists: K nearest within MAX_EDGE, nearest first (ties by index): insertion into a
+  // sorted K-slot buffer, with no allocation per minutia.
+  const nearD = new Float64Array(EDGE_NEIGHBOURS);
+  const nearJ = new Int32Array(EDGE_NEIGHBOURS);
   const lists: number[][] = [];
-  const d2 = new Float64Array(n);
-  const order = Array.from({ length: n }, (_, j) => j);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) d2[j] = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
-    const near = order
-      .filter((j) => j !== i && d2[j]! <= MAX_EDGE * MAX_EDGE)
-      .sort((a, b) => d2[a]! - d2[b]! || a - b)
-      .slice(0, EDGE_NEIGHBOURS);
-    lists.push(near);
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const d = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
+      if (d > MAX_EDGE * MAX_EDGE || (m === EDGE_NEIGHBOURS && d >= nearD[m - 1]!)) continue;
+      let p = m < EDGE_NEIGHBOURS ? m++ : m - 1;
+      while (p > 0 && nearD[p - 1]! > d) {
+        nearD[p] = nearD[p - 1]!;
+        nearJ[p] = nearJ[p - 1]!;
+        p--;
+      }
+      nearD[p] = d;
+      nearJ[p] = j;
+    }
+    lists.push(Array.from(nearJ.subarray(0, m)));
   }
   const e = lists.reduce((acc, l) => acc + l.length, 0);
   const l = layout(n, e);
