@@ -14,6 +14,7 @@ import type { ServerContext } from './context.ts';
 import { registerProblemHandlers, sendProblem, toSeccomError } from './problem.ts';
 import { SeccomError } from '../errors/index.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
+import { bookingRoutes } from './routes/bookings.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface ApiOptions {
@@ -52,6 +53,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts
   await registerAuth(app, ctx.auth);
   await app.register(sessionRoutes, { ctx });
   await app.register(adminUserRoutes, { ctx });
+  await app.register(bookingRoutes, { ctx });
 
   if (opts.console !== false) {
     await registerConsole(app);

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { RuleBook } from '../policy/rule-book.ts';
 import type { Store } from '../store/store.ts';
 import { AuthService } from './auth/service.ts';
+import { BookingService } from './services/bookings.ts';
 import { UserService } from './services/users.ts';
 
 export interface ServerDeps {
@@ -14,6 +15,7 @@ export interface ServerDeps {
 export interface ServerContext extends ServerDeps {
   auth: AuthService;
   users: UserService;
+  bookings: BookingService;
 }
 
 export function createContext(deps: ServerDeps): ServerContext {
@@ -21,5 +23,6 @@ export function createContext(deps: ServerDeps): ServerContext {
     ...deps,
     auth: new AuthService(deps.store, deps.clock),
     users: new UserService(deps.store, deps.clock, deps.book),
+    bookings: new BookingService(deps),
   };
 }

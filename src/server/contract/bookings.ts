@@ -1,0 +1,94 @@
+/** Bookings as the console shows them: list rows and the full record with its stage timeline. */
+import { z } from 'zod';
+import { pageQuery, zonedTime } from './common.ts';
+
+export const STEPS = ['booking', 'sib', 'cjis', 'ident', 'lesc', 'ero', 'detainer', 'jail', 'outcome'] as const;
+export type Step = (typeof STEPS)[number];
+
+export const bookingListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Name (FAMILY or FAMILY, GIVEN prefix), booking number, TCN, SID or FIN'),
+  ...pageQuery,
+});
+
+export const bookingSummary = z
+  .object({
+    id: z.string(),
+    bookingNumber: z.string(),
+    tcn: z.string(),
+    sid: z.string().nullable(),
+    fin: z.string().nullable(),
+    name: z.string().describe('FAMILY, Given'),
+    dob: z.string(),
+    jurisdictionId: z.string(),
+    jurisdictionName: z.string(),
+    timeZone: z.string().describe("The jurisdiction's IANA time zone"),
+    submittedAt: zonedTime,
+    step: z.enum(STEPS).describe('Where the booking is now'),
+    status: z.string().describe('Human-readable state'),
+    level: z.number().int().nullable(),
+    priority: z.number().int().nullable(),
+    action: z.string().nullable(),
+    detainerState: z.string().nullable(),
+    holdExpiresAt: zonedTime.nullable(),
+    outcome: z.string().nullable(),
+  })
+  .meta({ id: 'BookingSummary' });
+export type BookingSummary = z.infer<typeof bookingSummary>;
+
+export const timelineEntry = z.object({
+  step: z.enum(STEPS),
+  label: z.string(),
+  state: z.enum(['done', 'current', 'pending', 'skipped']),
+  at: zonedTime.nullable(),
+  summary: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+const charge = z.object({ seq: z.number().int(), offense: z.string(), ncic: z.string(), level: z.number().int(), felony: z.boolean() });
+
+const explanation = z
+  .object({
+    outcome: z.string(),
+    decidedBy: z.string().describe('Rule set (and version) that decided'),
+    rules: z.array(z.object({ rule: z.string(), cite: z.string(), condition: z.string(), value: z.string() })),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'Explanation' });
+export type Explanation = z.infer<typeof explanation>;
+
+export const detainerView = z.object({
+  id: z.string(),
+  form: z.string(),
+  state: z.string(),
+  requestedAt: zonedTime,
+  holdExpiresAt: zonedTime.nullable(),
+  events: z.array(z.object({ seq: z.number().int(), from: z.string().nullable(), to: z.string(), reason: z.string(), at: zonedTime })),
+});
+
+export const bookingDetail = bookingSummary
+  .extend({
+    ori: z.string(),
+    tot: z.string(),
+    sex: z.string(),
+    pob: z.string(),
+    rulesetId: z.string(),
+    arrestedAt: zonedTime,
+    releaseDueAt: zonedTime,
+    charges: z.array(charge),
+    timeline: z.array(timelineEntry),
+    sib: z.object({ sid: z.string(), forwardedToDhs: z.boolean(), reason: z.string(), at: zonedTime }).nullable(),
+    cjis: z.object({ srf: z.string(), fbiNumber: z.string(), at: zonedTime }).nullable(),
+    ident: z.object({ outcome: z.string(), fin: z.string().nullable(), at: zonedTime }).nullable(),
+    iaq: z.object({ id: z.string(), text: z.string(), at: zonedTime }).nullable(),
+    iar: z.object({ id: z.string(), status: z.string(), analyst: z.string(), at: zonedTime, body: z.unknown() }).nullable(),
+    decision: z
+      .object({ action: z.string(), level: z.number().int().nullable(), priority: z.number().int().nullable(), reason: z.string(), officer: z.string(), at: zonedTime })
+      .nullable(),
+    detainer: detainerView.nullable(),
+    jail: z.object({ decision: z.string(), rulesetId: z.string(), reason: z.string(), at: zonedTime }).nullable(),
+    jailRules: explanation.nullable().describe("The jail's answer under its local rules, with the rules that fired"),
+    outcomeAt: zonedTime.nullable(),
+    serverNow: zonedTime.describe("The pipeline clock's now, for countdowns"),
+  })
+  .meta({ id: 'BookingDetail' });
+export type BookingDetail = z.infer<typeof bookingDetail>;

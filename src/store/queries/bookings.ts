@@ -1,0 +1,131 @@
+/**
+ * Read models of bookings for the console: the keyset-paged list (newest first, searchable by
+ * name, booking number, TCN, SID and FIN) and everything known about one booking. Both apply the
+ * reader's visibility in SQL, so a booking outside it is indistinguishable from a missing one.
+ * Indexes that keep these off full scans: migrations/0004_console_indexes.sql.
+ */
+import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import {
+  arrestCharges,
+  bookingOutcomes,
+  bookings,
+  cjisResults,
+  detainerEvents,
+  detainers,
+  iaqs,
+  iars,
+  iceDecisions,
+  identResults,
+  jailResponses,
+  jurisdictions,
+  sibResults,
+} from '../schema/index.ts';
+import { visibleBookings, type BookingVisibility } from './visibility.ts';
+
+export interface BookingListOptions {
+  /** Name ("FAMILY" or "FAMILY, GIVEN" prefix), booking number, TCN, SID or FIN. */
+  q?: string;
+  /** Keyset: the (submittedAt, id) of the last row of the previous page. */
+  after?: { submittedAt: Date; id: string };
+  limit: number;
+}
+
+function likePrefix(text: string): string {
+  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Rows matching the search text: exact identifiers or a name prefix (each has its own index). */
+export function bookingSearch(q: string): SQL {
+  const comma = q.indexOf(',');
+  const family = (comma >= 0 ? q.slice(0, comma) : q).trim();
+  const given = comma >= 0 ? q.slice(comma + 1).trim() : '';
+  const name = given
+    ? sql`(lower(${bookings.familyName}) = ${family.toLowerCase()} AND lower(${bookings.givenName}) LIKE ${likePrefix(given)})`
+    : sql`lower(${bookings.familyName}) LIKE ${likePrefix(family)}`;
+  return sql`(${bookings.bookingNumber} = ${q} OR ${bookings.tcn} = ${q} OR ${bookings.id} = ${q}
+    OR ${bookings.id} IN (SELECT ${sibResults.bookingId} FROM ${sibResults} WHERE ${sibResults.sid} = ${q})
+    OR ${bookings.id} IN (SELECT ${identResults.bookingId} FROM ${identResults} WHERE ${identResults.fin} = ${q})
+    OR ${name})`;
+}
+
+export async function listBookings(db: Db, visibility: BookingVisibility, opts: BookingListOptions) {
+  const where: SQL[] = [visibleBookings(visibility)];
+  if (opts.q) where.push(bookingSearch(opts.q));
+  if (opts.after) {
+    where.push(sql`(${bookings.submittedAt}, ${bookings.id}) < (${opts.after.submittedAt.toISOString()}::timestamptz, ${opts.after.id})`);
+  }
+  return db
+    .select({
+      id: bookings.id,
+      bookingNumber: bookings.bookingNumber,
+      tcn: bookings.tcn,
+      familyName: bookings.familyName,
+      givenName: bookings.givenName,
+      dob: bookings.dob,
+      jurisdictionId: bookings.jurisdictionId,
+      jurisdictionName: jurisdictions.name,
+      rulesetId: jurisdictions.rulesetId,
+      state: jurisdictions.state,
+      submittedAt: bookings.submittedAt,
+      releaseDueAt: bookings.releaseDueAt,
+      sid: sibResults.sid,
+      forwardedToDhs: sibResults.forwardedToDhs,
+      srf: cjisResults.srf,
+      identOutcome: identResults.outcome,
+      fin: identResults.fin,
+      iaqAt: iaqs.at,
+      iarStatus: iars.status,
+      action: iceDecisions.action,
+      level: iceDecisions.level,
+      priority: iceDecisions.priority,
+      detainerState: detainers.state,
+      holdExpiresAt: detainers.holdExpiresAt,
+      jailDecision: jailResponses.decision,
+      outcome: bookingOutcomes.outcome,
+    })
+    .from(bookings)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, bookings.jurisdictionId))
+    .leftJoin(sibResults, eq(sibResults.bookingId, bookings.id))
+    .leftJoin(cjisResults, eq(cjisResults.bookingId, bookings.id))
+    .leftJoin(identResults, eq(identResults.bookingId, bookings.id))
+    .leftJoin(iaqs, eq(iaqs.bookingId, bookings.id))
+    .leftJoin(iars, eq(iars.iaqId, iaqs.id))
+    .leftJoin(iceDecisions, eq(iceDecisions.bookingId, bookings.id))
+    .leftJoin(detainers, eq(detainers.bookingId, bookings.id))
+    .leftJoin(jailResponses, eq(jailResponses.detainerId, detainers.id))
+    .leftJoin(bookingOutcomes, eq(bookingOutcomes.bookingId, bookings.id))
+    .where(and(...where))
+    .orderBy(desc(bookings.submittedAt), desc(bookings.id))
+    .limit(opts.limit);
+}
+export type BookingListRow = Awaited<ReturnType<typeof listBookings>>[number];
+
+/** Everything about one visible booking, or undefined when it is missing or not visible. Run in the transaction that audits the read. */
+export async function bookingRecord(tx: Db, visibility: BookingVisibility, id: string) {
+  const { prints: _prints, ...bookingColumns } = getTableColumns(bookings);
+  const [head] = await tx
+    .select({ booking: bookingColumns, jurisdiction: jurisdictions })
+    .from(bookings)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, bookings.jurisdictionId))
+    .where(and(eq(bookings.id, id), visibleBookings(visibility)));
+  if (!head) return undefined;
+  const one = async <T>(q: Promise<T[]>) => (await q)[0];
+  const [charges, sib, cjis, ident, iaq, iar, decision, detainer, jail, outcome] = await Promise.all([
+    tx.select().from(arrestCharges).where(eq(arrestCharges.bookingId, id)).orderBy(asc(arrestCharges.seq)),
+    one(tx.select().from(sibResults).where(eq(sibResults.bookingId, id))),
+    one(tx.select().from(cjisResults).where(eq(cjisResults.bookingId, id))),
+    one(tx.select().from(identResults).where(eq(identResults.bookingId, id))),
+    one(tx.select().from(iaqs).where(eq(iaqs.bookingId, id))),
+    one(tx.select().from(iars).where(eq(iars.bookingId, id))),
+    one(tx.select().from(iceDecisions).where(eq(iceDecisions.bookingId, id))),
+    one(tx.select().from(detainers).where(eq(detainers.bookingId, id))),
+    one(tx.select().from(jailResponses).where(eq(jailResponses.bookingId, id))),
+    one(tx.select().from(bookingOutcomes).where(eq(bookingOutcomes.bookingId, id))),
+  ]);
+  const events = detainer
+    ? await tx.select().from(detainerEvents).where(eq(detainerEvents.detainerId, detainer.id)).orderBy(asc(detainerEvents.seq))
+    : [];
+  return { booking: head.booking, jurisdiction: head.jurisdiction, charges, sib, cjis, ident, iaq, iar, decision, detainer, detainerEvents: events, jail, outcome };
+}
+export type BookingRecord = NonNullable<Awaited<ReturnType<typeof bookingRecord>>>;
