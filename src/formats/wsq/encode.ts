@@ -10,7 +10,7 @@ import { analyze } from './analysis.ts';
 import { stepSizes, subbandVariances } from './bit-allocation.ts';
 import { MIN_SIDE } from './decode.ts';
 import { countSymbols, encodeBlock } from './entropy-encode.ts';
-import { ANALYSIS_HIGHPASS_HALF, ANALYSIS_LOWPASS_HALF, symmetricTaps } from './filters.ts';
+import { ANALYSIS_HIGHPASS_HALF, ANALYSIS_LOWPASS_HALF } from './filters.ts';
 import { buildHuffmanSpec } from './huffman-build.ts';
 import { EOI, SOI } from './markers.ts';
 import { formatNistCom } from './nistcom.ts';
@@ -66,7 +66,8 @@ function normalise(pixels: Uint8Array, plane: Float32Array): { shift: number; sc
   let sum = 0;
   let lo = 255;
   let hi = 0;
-  for (const p of pixels) {
+  for (let i = 0; i < pixels.length; i++) {
+    const p = pixels[i]!;
     sum += p;
     if (p < lo) lo = p;
     if (p > hi) hi = p;
@@ -110,7 +111,7 @@ export function encodeWsq(image: GrayImage, opts: WsqEncodeOptions = {}): Uint8A
   const plane = new Float32Array(width * height);
   const { shift, scale } = normalise(pixels, plane);
   const layout = decomposition(width, height);
-  analyze(plane, width, layout, symmetricTaps(ANALYSIS_LOWPASS_HALF), symmetricTaps(ANALYSIS_HIGHPASS_HALF));
+  analyze(plane, width, layout, Float64Array.from(ANALYSIS_LOWPASS_HALF), Float64Array.from(ANALYSIS_HIGHPASS_HALF));
   const steps = stepSizes(subbandVariances(plane, width, layout.subbands), bitrate);
   const zeroBins = steps.map((s) => ZERO_BIN_RATIO * s);
   const q = steps.map(asStored);

@@ -8,11 +8,3 @@ export const ANALYSIS_LOWPASS_HALF = [
 ] as const;
 
 export const ANALYSIS_HIGHPASS_HALF = [0.788485616405664, -0.418092273222212, -0.040689417609558, 0.064538882628938] as const;
-
-/** Full symmetric filter from its half (centre first). */
-export function symmetricTaps(half: readonly number[]): Float64Array {
-  const c = half.length - 1;
-  const taps = new Float64Array(2 * c + 1);
-  for (let k = 0; k <= c; k++) taps[c + k] = taps[c - k] = half[k]!;
-  return taps;
-}
