@@ -3,7 +3,7 @@
  * here is pure except loadRuleBook (reads policies/ once per process).
  */
 export { loadRuleBook } from './loader.ts';
-export { buildRuleBook, getJurisdiction, type RuleBook, type RuleSource } from './rule-book.ts';
+export { buildRuleBook, chainOf, getJurisdiction, type RuleBook, type RuleSource } from './rule-book.ts';
 export { parseCaseFacts, DETAINER_FORMS, type CaseFacts, type CaseFactsInput, type DetainerForm } from './facts/case-facts.ts';
 export { evaluateCase, whatIf, evaluationDate, type CaseDecision, type Scenario } from './engine/evaluate-case.ts';
 export { removalCategory, type EroDecision, type RemovalCategory, type DiscretionChecklist } from './engine/ero-decision.ts';

@@ -23,7 +23,7 @@ const flag = z.boolean().default(false);
 
 export const DETAINER_FORMS = ['I-247', 'I-247D', 'I-247N', 'I-247X'] as const;
 export type DetainerForm = (typeof DETAINER_FORMS)[number];
-export const IMMIGRATION_STATUSES = ['us-citizen', 'lawful-permanent-resident', 'nonimmigrant', 'unlawfully-present', 'unknown'] as const;
+export const IMMIGRATION_STATUSES = ['us-citizen', 'lawful-permanent-resident', 'asylee', 'nonimmigrant', 'unlawfully-present', 'unknown'] as const;
 
 const offense = {
   /** Statute section or NCIC offense code. */
