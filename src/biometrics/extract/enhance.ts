@@ -2,8 +2,9 @@
  * Contextual enhancement. The image is normalised to zero local mean and unit local contrast
  * (ridges positive), then filtered with two oriented 1-D kernels chosen per pixel by the ridge
  * orientation: a Gaussian along the ridge (bridges pores and breaks, averages noise) and a Gabor
- * band-pass across it (keeps the ridge period, removes the local mean). Two short 1-D passes cost
- * a fraction of a 2-D Gabor bank and give the same ridge/valley sign for binarisation.
+ * band-pass across it, tuned to the local ridge period (keeps the ridges, removes the local
+ * mean). Two short 1-D passes cost a fraction of a 2-D Gabor bank and give the same ridge/valley
+ * sign for binarisation.
  */
 import { upsampleBlocks } from './block-filter.ts';
 import type { OrientationField } from './orientation.ts';
@@ -72,19 +73,14 @@ export function normalize(img: Raster, stats: BlockStats, cols: number, rows: nu
   return mean;
 }
 
-/** Enhanced image: positive on ridges, negative in valleys, 0 outside the foreground. */
-export function enhance(img: Raster, stats: BlockStats, field: OrientationField, seg: Segmentation, binMap: BinMap): Float32Array {
+/** Normalised image smoothed along the ridges (input of period estimation and the band-pass). */
+export function smoothAlongRidges(img: Raster, stats: BlockStats, field: OrientationField, seg: Segmentation, binMap: BinMap): Float32Array {
   const p = extractParams.enhance;
   const { width: w, height: h } = img;
   const { cols, rows, size } = field.grid;
   const norm = normalize(img, stats, cols, rows, size);
   const along = kernels(w, p.bins, p.alongHalf, false, (t) => Math.exp((-t * t) / (2 * p.alongSigma * p.alongSigma)));
-  const across = kernels(w, p.bins, p.acrossHalf, true, (t) =>
-    Math.exp((-t * t) / (2 * p.acrossSigma * p.acrossSigma)) * Math.cos((2 * Math.PI * t) / p.period),
-  );
-  // The segmentation frame keeps the mask this far from the image edge.
-  const margin = Math.max(p.alongHalf, p.acrossHalf) + 1;
-  // Along-ridge pass wherever the across pass may read: foreground blocks and their neighbours.
+  // Wherever the across pass may read: foreground blocks and their neighbours.
   const near = new Uint8Array(cols * rows);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
@@ -100,7 +96,7 @@ export function enhance(img: Raster, stats: BlockStats, field: OrientationField,
   }
   const { bins, stride } = binMap;
   const { weights: aW, offsets: aOff, taps: aTaps } = along;
-  const { weights: cW, offsets: cOff, taps: cTaps } = across;
+  const margin = p.alongHalf + 1;
   const smooth = new Float32Array(w * h);
   for (let y = margin; y < h - margin; y++) {
     const brow = ((y / size) | 0) * cols;
@@ -114,19 +110,54 @@ export function enhance(img: Raster, stats: BlockStats, field: OrientationField,
       smooth[i] = acc;
     }
   }
+  return smooth;
+}
+
+/**
+ * Band-pass across the ridges, tuned per pixel to the local ridge period (`periods`, on the
+ * same 2-pixel lattice as the orientation bins). Positive on ridges, negative in valleys, 0
+ * outside the foreground.
+ */
+export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number, seg: Segmentation, binMap: BinMap, periods: Uint8Array): Float32Array {
+  const p = extractParams.enhance;
+  const { bins, stride } = binMap;
+  const nb = p.bins;
+  const half = p.acrossHalf;
+  const taps = 2 * half + 1;
+  const nPeriods = periodBinCount();
+  const offsets = new Int32Array(nPeriods * nb * taps);
+  const weights = new Float32Array(nPeriods * nb * taps);
+  for (let pb = 0; pb < nPeriods; pb++) {
+    const period = periodOfBin(pb);
+    const sigma = p.acrossSigmaPerPeriod * period;
+    const k = kernels(w, nb, half, true, (t) => Math.exp((-t * t) / (2 * sigma * sigma)) * Math.cos((2 * Math.PI * t) / period));
+    offsets.set(k.offsets, pb * nb * taps);
+    weights.set(k.weights, pb * nb * taps);
+  }
   const out = new Float32Array(w * h);
-  const m2 = 2 * margin;
+  const m = half + p.alongHalf + 2;
   const mask = seg.mask;
-  for (let y = m2; y < h - m2; y++) {
+  for (let y = m; y < h - m; y++) {
     const brow2 = (y >> 1) * stride;
-    for (let x = m2; x < w - m2; x++) {
+    for (let x = m; x < w - m; x++) {
       const i = y * w + x;
       if (!mask[i]) continue;
-      const base = bins[brow2 + (x >> 1)]! * cTaps;
+      const cell = brow2 + (x >> 1);
+      const base = (periods[cell]! * nb + bins[cell]!) * taps;
       let acc = 0;
-      for (let k = 0; k < cTaps; k++) acc += cW[base + k]! * smooth[i + cOff[base + k]!]!;
+      for (let k = 0; k < taps; k++) acc += weights[base + k]! * smooth[i + offsets[base + k]!]!;
       out[i] = acc;
     }
   }
   return out;
+}
+
+/** Ridge periods are quantised in half pixels from the smallest plausible period. */
+export function periodBinCount(): number {
+  const { minPeriod, maxPeriod } = extractParams.frequency;
+  return Math.round((maxPeriod - minPeriod) * 2) + 1;
+}
+
+export function periodOfBin(b: number): number {
+  return extractParams.frequency.minPeriod + b / 2;
 }

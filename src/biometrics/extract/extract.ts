@@ -1,6 +1,6 @@
 /**
  * Image → minutiae template. Stages, one module each: resample to 500 ppi → block statistics →
- * orientation field → segmentation → contextual enhancement → binarisation → thinning →
+ * orientation field → segmentation → ridge smoothing → ridge period → band-pass → binarisation → thinning →
  * skeleton graph and its cleaning → minutiae → quality. Deterministic: the same image gives the
  * same template, byte for byte.
  */
@@ -9,7 +9,8 @@ import type { GrayImage } from '../../formats/images/index.ts';
 import type { FingerTemplate, Minutia } from '../template.ts';
 import { sampleBlocks } from './block-filter.ts';
 import { binarize } from './binarize.ts';
-import { enhance, orientationBins } from './enhance.ts';
+import { bandpassAcrossRidges, orientationBins, smoothAlongRidges } from './enhance.ts';
+import { blockPeriods, periodBins } from './frequency.ts';
 import { readMinutiae, type RawMinutiae } from './minutiae.ts';
 import { orientationField, type OrientationField } from './orientation.ts';
 import { extractParams, WORKING_PPI } from './params.ts';
@@ -79,7 +80,9 @@ export function extractTemplate(image: GrayImage, opts: ExtractOptions = {}): Ex
   const field = orientationField(img, grid, extractParams.orientationSigma);
   const seg = segment(img, grid, stats, field);
   const bins = orientationBins(field, w, h, extractParams.enhance.bins);
-  const enhanced = enhance(img, stats, field, seg, bins);
+  const smooth = smoothAlongRidges(img, stats, field, seg, bins);
+  const periods = blockPeriods(smooth, w, h, field, seg);
+  const enhanced = bandpassAcrossRidges(smooth, w, h, seg, bins, periodBins(periods, field, w, h));
   const binary = binarize(enhanced, seg.mask, w, h);
   const skeleton = Uint8Array.from(binary);
   thin(skeleton, w);

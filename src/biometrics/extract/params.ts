@@ -21,7 +21,7 @@ export const extractParams = {
     /** Components smaller than this share of the largest one are dropped. */
     minComponentShare: 0.2,
     /** Width of the always-background frame along the image edge (≥ the oriented filters' reach). */
-    frame: 16,
+    frame: 20,
   },
   /** Gaussian smoothing of the orientation tensor, in blocks. */
   orientationSigma: 1.6,
@@ -29,12 +29,25 @@ export const extractParams = {
     /** Orientation quantisation of the oriented filters. */
     bins: 24,
     /** Along-ridge smoothing: half length and Gaussian sigma. */
-    alongHalf: 6,
-    alongSigma: 3,
-    /** Across-ridge band-pass: half length, Gaussian envelope sigma and ridge period. */
-    acrossHalf: 7,
-    acrossSigma: 3.2,
-    period: 9,
+    alongHalf: 8,
+    alongSigma: 4,
+    /** Across-ridge Gabor band-pass: half length, and envelope sigma as a share of the local period. */
+    acrossHalf: 8,
+    acrossSigmaPerPeriod: 0.45,
+  },
+  frequency: {
+    /** Plausible ridge periods at 500 ppi (children's fingers to coarse adult ridges). */
+    minPeriod: 5,
+    maxPeriod: 15,
+    /** Half length of the profile taken across the ridges, and its half width along them. */
+    profileHalf: 16,
+    profileWidth: 4,
+    /** A profile whose autocorrelation peak is below this has no clear period. */
+    minPeak: 0.25,
+    /** Smoothing of the period field, in blocks. */
+    sigma: 2,
+    /** Used when no block of the image has a clear period. */
+    fallback: 9,
   },
   binarize: {
     /** Ridge islands and valley holes smaller than this (pixels) are noise. */

@@ -4,7 +4,8 @@ import { resample } from './resample.ts';
 import { blockGrid } from './raster.ts';
 import { blockAngle, orientationField } from './orientation.ts';
 import { blockStats, segment } from './segment.ts';
-import { enhance, orientationBins } from './enhance.ts';
+import { bandpassAcrossRidges, orientationBins, smoothAlongRidges } from './enhance.ts';
+import { blockPeriods, periodBins } from './frequency.ts';
 import { binarize } from './binarize.ts';
 import { NEIGHBOURS, neighbourCode, thin } from './thin.ts';
 import { buildGraph, cleanGraph } from './skeleton-graph.ts';
@@ -75,10 +76,27 @@ test('a blank image has no foreground and quality 0', () => {
   assert.equal(imageQuality(field, seg), 0);
 });
 
+for (const period of [6, 9, 13]) {
+  test(`ridge period ${period} px is measured`, () => {
+    const img = stripes(160, 160, 1.1, period);
+    const r = resample(img.width, img.height, img.pixels, 1);
+    const grid = blockGrid(160, 160, 8);
+    const stats = blockStats(r, grid);
+    const field = orientationField(r, grid, 1.6);
+    const seg = segment(r, grid, stats, field);
+    const smooth = smoothAlongRidges(r, stats, field, seg, orientationBins(field, 160, 160, 24));
+    const periods = blockPeriods(smooth, 160, 160, field, seg);
+    const centre = periods[10 * grid.cols + 10]!;
+    assert.ok(Math.abs(centre - period) < 0.5, `measured ${centre}`);
+  });
+}
+
 test('enhancement and binarisation give ridges one period apart', () => {
   const { r, stats, field, seg } = pipeline(0);
   const bins = orientationBins(field, 160, 160, 24);
-  const enh = enhance(r, stats, field, seg, bins);
+  const smooth = smoothAlongRidges(r, stats, field, seg, bins);
+  const periods = blockPeriods(smooth, 160, 160, field, seg);
+  const enh = bandpassAcrossRidges(smooth, 160, 160, seg, bins, periodBins(periods, field, 160, 160));
   const bin = binarize(enh, seg.mask, 160, 160);
   // Walk across the ridges (normal to 0.4 rad) through the centre and count ridge runs.
   let runs = 0;

@@ -1,0 +1,190 @@
+/**
+ * One gallery segment: up to SEGMENT_CAPACITY ten-print records, their compact bytes in one
+ * arena, and an inverted index from triplet key to the records holding it.
+ *
+ * The index is a compressed sparse row table per finger slot (position 0 = unknown, 1..10),
+ * with 16-bit record numbers, rebuilt in two passes (count, fill) from the arena. Records added
+ * one at a time go to a small tail map first and are folded into the table when the tail grows
+ * past an eighth of it, so online enrolment stays cheap and searches always see every record.
+ * Removal clears a record's live flag at once; its postings go at the next rebuild.
+ *
+ * A search counts, per record, the probe keys found among its postings over all probe fingers
+ * (ten-print fusion at the index level) and shortlists the records with most votes.
+ */
+import { fingerOffsets, fingerPosition, readFinger } from './compact.ts';
+import { galleryKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
+
+export const SEGMENT_CAPACITY = 65_535;
+/** Finger slots: 0 for an unknown or non-rolled position, then ANSI/NIST FGP 1..10. */
+export const SLOTS = 11;
+
+export function slotOf(position: number): number {
+  return position >= 1 && position <= 10 ? position : 0;
+}
+
+/** A probe finger ready for the index: its slot and its expanded keys. */
+export interface ProbeFingerKeys {
+  readonly position: number;
+  readonly keys: Uint32Array;
+}
+
+export class Segment {
+  /** Records allocated (live or removed). */
+  count = 0;
+  private liveCount = 0;
+  readonly ids = new Uint32Array(SEGMENT_CAPACITY);
+  readonly live = new Uint8Array(SEGMENT_CAPACITY);
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
+  private readonly offsets = new Uint32Array(SEGMENT_CAPACITY + 1);
+  /** Postings per record, for the vote normalisation. */
+  private readonly postings = new Uint32Array(SEGMENT_CAPACITY);
+  // Base table over records [0, baseCount).
+  private baseCount = 0;
+  private baseStart: Uint32Array | null = null;
+  private basePost = new Uint16Array(0);
+  // Records [baseCount, count) by key.
+  private tail = new Map<number, number[]>();
+  private readonly votes = new Uint32Array(SEGMENT_CAPACITY);
+  private readonly scratch = new TripletScratch();
+  private readonly keyBuf = new Uint32Array(MAX_TRIPLETS);
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  get full(): boolean {
+    return this.count >= SEGMENT_CAPACITY;
+  }
+
+  /** Bytes held: arena, index and per-record arrays. */
+  get bytes(): number {
+    return this.arena.byteLength + (this.baseStart?.byteLength ?? 0) + this.basePost.byteLength + SEGMENT_CAPACITY * 18 + this.tailPostings() * 8;
+  }
+
+  private tailPostings(): number {
+    let n = 0;
+    for (let r = this.baseCount; r < this.count; r++) n += this.postings[r]!;
+    return n;
+  }
+
+  record(local: number): Uint8Array {
+    return this.arena.subarray(this.offsets[local]!, this.offsets[local + 1]!);
+  }
+
+  /** Appends a record (validated compact bytes); `index` false defers indexing to rebuild(). */
+  append(id: number, bytes: Uint8Array, index = true): number {
+    const local = this.count++;
+    if (this.arenaUsed + bytes.length > this.arena.length) {
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + bytes.length));
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    this.arena.set(bytes, this.arenaUsed);
+    this.offsets[local] = this.arenaUsed;
+    this.arenaUsed += bytes.length;
+    this.offsets[local + 1] = this.arenaUsed;
+    this.ids[local] = id;
+    this.live[local] = 1;
+    this.liveCount++;
+    if (index) {
+      this.forEachKey(local, (key) => {
+        const list = this.tail.get(key);
+        if (list) list.push(local);
+        else this.tail.set(key, [local]);
+      });
+      if (this.count - this.baseCount > Math.max(1024, this.baseCount >> 3)) this.rebuild();
+    }
+    return local;
+  }
+
+  remove(local: number): void {
+    if (this.live[local]) {
+      this.live[local] = 0;
+      this.liveCount--;
+    }
+  }
+
+  /** Calls `emit(slot * KEY_SPACE + key)` for every triplet key of the record; counts its postings. */
+  private forEachKey(local: number, emit: (key: number) => void): void {
+    const bytes = this.arena;
+    const s = this.scratch;
+    let total = 0;
+    for (const fo of fingerOffsets(bytes, this.offsets[local]!, this.offsets[local + 1]!)) {
+      const n = readFinger(bytes, fo, s.x, s.y, s.angle, INDEX_MINUTIAE);
+      const t = galleryKeys(s, n, this.keyBuf);
+      const base = slotOf(fingerPosition(bytes, fo)) * KEY_SPACE;
+      for (let k = 0; k < t; k++) emit(base + this.keyBuf[k]!);
+      total += t;
+    }
+    this.postings[local] = total;
+  }
+
+  /** Rebuilds the table over every live record (two passes: count, then fill). */
+  rebuild(): void {
+    const start = new Uint32Array(SLOTS * KEY_SPACE + 1);
+    for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => start[k + 1]!++);
+    for (let k = 0; k < SLOTS * KEY_SPACE; k++) start[k + 1]! += start[k]!;
+    const post = new Uint16Array(start[SLOTS * KEY_SPACE]!);
+    const fill = start.slice(0, SLOTS * KEY_SPACE);
+    for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => (post[fill[k]!++] = r));
+    this.baseStart = start;
+    this.basePost = post;
+    this.baseCount = this.count;
+    this.tail = new Map();
+  }
+
+  /**
+   * The `limit` live records with most votes from the probe fingers' keys, best first (ties by
+   * record number). Votes are divided by the square root of the record's postings, so records
+   * with many minutiae do not rise on chance hits alone.
+   */
+  shortlist(probe: readonly ProbeFingerKeys[], limit: number): { local: Int32Array; votes: Float64Array } {
+    const votes = this.votes;
+    votes.fill(0, 0, this.count);
+    const start = this.baseStart;
+    const post = this.basePost;
+    const everySlot = Array.from({ length: SLOTS }, (_, s) => s * KEY_SPACE);
+    for (const f of probe) {
+      const slot = slotOf(f.position);
+      const bases = slot === 0 ? everySlot : [slot * KEY_SPACE, 0];
+      for (const base of bases) {
+        const keys = f.keys;
+        if (start) {
+          for (let i = 0; i < keys.length; i++) {
+            const k = base + keys[i]!;
+            for (let p = start[k]!, end = start[k + 1]!; p < end; p++) votes[post[p]!]!++;
+          }
+        }
+        if (this.tail.size) {
+          for (let i = 0; i < keys.length; i++) {
+            const list = this.tail.get(base + keys[i]!);
+            if (list) for (const r of list) votes[r]!++;
+          }
+        }
+      }
+    }
+    return this.top(limit);
+  }
+
+  private top(limit: number): { local: Int32Array; votes: Float64Array } {
+    const local = new Int32Array(limit);
+    const best = new Float64Array(limit);
+    let n = 0;
+    for (let r = 0; r < this.count; r++) {
+      const v = this.votes[r]!;
+      if (v === 0 || !this.live[r]) continue;
+      const score = v / Math.sqrt(this.postings[r]! || 1);
+      if (n === limit && score <= best[n - 1]!) continue;
+      let p = n < limit ? n++ : n - 1;
+      while (p > 0 && best[p - 1]! < score) {
+        best[p] = best[p - 1]!;
+        local[p] = local[p - 1]!;
+        p--;
+      }
+      best[p] = score;
+      local[p] = r;
+    }
+    return { local: local.slice(0, n), votes: best.slice(0, n) };
+  }
+}
