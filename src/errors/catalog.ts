@@ -14,6 +14,7 @@ import { ansiNistCodes } from './codes/ansi-nist.ts';
 import { ebtsCodes } from './codes/ebts.ts';
 import { policyCodes } from './codes/policy.ts';
 import { biometricCodes } from './codes/biometrics.ts';
+import { searchCodes } from './codes/search.ts';
 import { serverCodes } from './codes/server.ts';
 
 export const catalog = {
@@ -28,6 +29,7 @@ export const catalog = {
   ...ebtsCodes,
   ...policyCodes,
   ...biometricCodes,
+  ...searchCodes,
   ...serverCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -46,5 +48,6 @@ export const areas: Record<string, Record<string, ErrorSpec>> = {
   ebts: ebtsCodes,
   policy: policyCodes,
   biometrics: biometricCodes,
+  search: searchCodes,
   server: serverCodes,
 };
