@@ -53,16 +53,21 @@ export class OutboxBus implements Bus {
   async pump(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      let round = 0;
-      for (const sub of this.#subs) round += await this.#deliver(sub);
-      if (round === 0) return delivered;
-      delivered += round;
+      // One query for every subscribed topic, in due order; each topic's run goes to its handler.
+      const due = await duePending(this.store.db, this.topics, this.clock.now(), this.#batchSize);
+      if (due.length === 0) return delivered;
+      const byTopic = new Map<string, Message[]>();
+      for (const m of due) {
+        const list = byTopic.get(m.topic);
+        if (list) list.push(m);
+        else byTopic.set(m.topic, [m]);
+      }
+      for (const [topic, batch] of byTopic) await this.#deliver(this.#subs.find((s) => s.topic === topic)!, batch);
+      delivered += due.length;
     }
   }
 
-  async #deliver(sub: Subscription): Promise<number> {
-    const batch = await duePending(this.store.db, [sub.topic], this.clock.now(), this.#batchSize);
-    if (batch.length === 0) return 0;
+  async #deliver(sub: Subscription, batch: Message[]): Promise<void> {
     try {
       await this.#handle(sub, batch);
     } catch (e) {
@@ -77,7 +82,6 @@ export class OutboxBus implements Bus {
         }
       }
     }
-    return batch.length;
   }
 
   async #handle(sub: Subscription, batch: Message[]): Promise<void> {

@@ -1,6 +1,6 @@
 /** Bookings submitted by jails (intake) with their arrest charges. */
-import { boolean, date, index, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import type { FingerTemplate } from '../../biometrics/template.ts';
+import { boolean, date, index, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { fingerTemplates } from './template-column.ts';
 import { jurisdictions } from './jurisdictions.ts';
 
 export const bookings = pgTable(
@@ -21,7 +21,7 @@ export const bookings = pgTable(
     pob: text('pob').notNull(),
     arrestedAt: timestamp('arrested_at', { withTimezone: true }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    prints: jsonb('prints').$type<FingerTemplate[]>().notNull(),
+    prints: fingerTemplates('prints').notNull(),
     /** When the jail would otherwise release the person (bail, sentence served): the detainer clock starts here. */
     releaseDueAt: timestamp('release_due_at', { withTimezone: true }).notNull(),
     /** Synthetic bookings only: the world person who was booked, for oversight statistics. */

@@ -3,8 +3,8 @@
  * DHS immigration gallery (IDENT subjects, their encounters and ICE status). `person_id` links a
  * record to the world's truth for oversight statistics; stages never read it to decide.
  */
-import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import type { FingerTemplate } from '../../biometrics/template.ts';
+import { boolean, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { fingerTemplates } from './template-column.ts';
 
 export const criminalSubjects = pgTable('criminal_subjects', {
   fbiNumber: text('fbi_number').primaryKey(),
@@ -14,7 +14,7 @@ export const criminalSubjects = pgTable('criminal_subjects', {
   givenName: text('given_name').notNull(),
   dob: date('dob', { mode: 'string' }).notNull(),
   sex: text('sex').notNull(),
-  templates: jsonb('templates').$type<FingerTemplate[]>().notNull(),
+  templates: fingerTemplates('templates').notNull(),
   enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
 });
 
@@ -47,7 +47,7 @@ export const immigrationSubjects = pgTable('immigration_subjects', {
   sex: text('sex').notNull(),
   pob: text('pob').notNull(),
   priorRemovalOrder: boolean('prior_removal_order').notNull(),
-  templates: jsonb('templates').$type<FingerTemplate[]>().notNull(),
+  templates: fingerTemplates('templates').notNull(),
   enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
 });
 

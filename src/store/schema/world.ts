@@ -2,8 +2,8 @@
  * The synthetic world's ground truth: who each person really is. Only the simulator and the
  * oversight statistics read it; pipeline stages see people only through the systems of record.
  */
-import { date, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { FingerTemplate } from '../../biometrics/template.ts';
+import { date, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { fingerTemplates } from './template-column.ts';
 
 export const persons = pgTable('persons', {
   id: text('id').primaryKey(),
@@ -20,5 +20,5 @@ export const persons = pgTable('persons', {
 /** The person's ten real fingers (placeholder minutiae sets); a livescan capture reads them. */
 export const personPrints = pgTable('person_prints', {
   personId: text('person_id').primaryKey().references(() => persons.id),
-  templates: jsonb('templates').$type<FingerTemplate[]>().notNull(),
+  templates: fingerTemplates('templates').notNull(),
 });

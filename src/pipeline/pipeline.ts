@@ -1,0 +1,84 @@
+/**
+ * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the
+ * placeholder ports unless real ones are given.
+ */
+import type { Bus } from '../bus/bus.ts';
+import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { BookingSubmission } from '../domain/booking.ts';
+import { criminalSubjects, immigrationSubjects } from '../store/schema/index.ts';
+import type { Store } from '../store/store.ts';
+import { submitBookings, type Submitted } from './intake.ts';
+import { ExactTemplateSearch } from './placeholders/exact-template-search.ts';
+import { minimalPolicy } from './placeholders/minimal-policy.ts';
+import type { PickupPlanner, PipelinePorts, TenprintSearch } from './ports.ts';
+import { stageHandler, type Stage } from './stage.ts';
+import { cjisStage } from './stages/cjis.ts';
+import { detainerStage } from './stages/detainer.ts';
+import { eroStage } from './stages/ero.ts';
+import { identStage } from './stages/ident.ts';
+import { jailStage } from './stages/jail.ts';
+import { lescStage } from './stages/lesc.ts';
+import { sibStage } from './stages/sib.ts';
+
+export interface Pipeline {
+  readonly bus: Bus;
+  readonly stages: readonly Stage[];
+  submit(bookings: readonly BookingSubmission[]): Promise<Submitted[]>;
+  close(): Promise<void>;
+}
+
+/** PLACEHOLDER pickup planner: ICE arrives 2 to 60 hours after the person becomes releasable, by a hash of the detainer id. */
+export const hashedPickup: PickupPlanner = {
+  delayMs(detainerId) {
+    const h = [...detainerId].reduce((x, ch) => (Math.imul(x, 31) + ch.charCodeAt(0)) >>> 0, 17);
+    return (2 + (h % 59)) * 3_600_000;
+  },
+};
+
+/** Placeholder searches loaded with the current galleries of the store. */
+export async function loadPlaceholderSearches(store: Store): Promise<{ cjisSearch: TenprintSearch; identSearch: TenprintSearch }> {
+  const cjisSearch = new ExactTemplateSearch();
+  for (const s of await store.db.select({ id: criminalSubjects.fbiNumber, t: criminalSubjects.templates }).from(criminalSubjects)) cjisSearch.enrol(s.id, s.t);
+  const identSearch = new ExactTemplateSearch();
+  for (const s of await store.db.select({ id: immigrationSubjects.fin, t: immigrationSubjects.templates }).from(immigrationSubjects)) identSearch.enrol(s.id, s.t);
+  return { cjisSearch, identSearch };
+}
+
+export function buildStages(ports: PipelinePorts): Stage[] {
+  return [
+    sibStage,
+    cjisStage(ports.cjisSearch),
+    identStage(ports.identSearch),
+    lescStage,
+    eroStage(ports.policy, ports.pickup),
+    detainerStage,
+    jailStage(ports.policy),
+  ];
+}
+
+export async function createPipeline(
+  store: Store,
+  clock: Clock,
+  opts: { ports?: Partial<PipelinePorts>; bus?: Bus; busOptions?: OutboxBusOptions } = {},
+): Promise<Pipeline> {
+  const searches = opts.ports?.cjisSearch && opts.ports.identSearch ? undefined : await loadPlaceholderSearches(store);
+  const ports: PipelinePorts = {
+    cjisSearch: opts.ports?.cjisSearch ?? searches!.cjisSearch,
+    identSearch: opts.ports?.identSearch ?? searches!.identSearch,
+    policy: opts.ports?.policy ?? minimalPolicy,
+    pickup: opts.ports?.pickup ?? hashedPickup,
+  };
+  const bus = opts.bus ?? new OutboxBus(store, clock, opts.busOptions);
+  const stages = buildStages(ports);
+  for (const stage of stages) {
+    const handler = stageHandler(store, clock, stage);
+    for (const topic of stage.topics) bus.subscribe(topic, stage.name, handler);
+  }
+  return {
+    bus,
+    stages,
+    submit: (bookings) => submitBookings(store, clock, bookings),
+    close: () => bus.close(),
+  };
+}

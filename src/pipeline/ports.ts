@@ -1,0 +1,75 @@
+/**
+ * The seams where the biometrics and policy work plugs in (docs/architecture.md). Each port has a
+ * deterministic placeholder in ./placeholders/, named as such, until the real engine replaces it.
+ */
+import type { FingerTemplate } from '../biometrics/template.ts';
+import type { IarBody } from '../domain/lesc.ts';
+import type { ArrestCharge, OffenseLevel } from '../domain/offense.ts';
+
+export interface SearchCandidate {
+  /** FBI number (criminal file) or FIN (immigration gallery). */
+  subjectId: string;
+  /** Higher is more similar; the scale is the engine's own. */
+  score: number;
+  /** The engine's decision: the score reaches its identification threshold. */
+  hit: boolean;
+}
+
+/** A 1:N tenprint search over one gallery (CJIS criminal master file, or IDENT). */
+export interface TenprintSearch {
+  /** Candidates best first, at most `limit`. */
+  search(probe: readonly FingerTemplate[], limit?: number): Promise<SearchCandidate[]>;
+  /** Adds a subject to the gallery, once the transaction that enrolled it has committed. */
+  enrol(subjectId: string, templates: readonly FingerTemplate[]): void;
+}
+
+export type DetainerForm = 'I-247' | 'I-247D' | 'I-247N' | 'I-247X';
+
+/** What the ICE officer sees when deciding (DOMAIN.md §1 step 6). */
+export interface EroCase {
+  bookingId: string;
+  /** The jail's rule set id (policies/*.policy). */
+  rulesetId: string;
+  /** Decision time, from the pipeline's clock. */
+  at: Date;
+  arrestedAt: Date;
+  releaseDueAt: Date;
+  charges: readonly ArrestCharge[];
+  iar: IarBody;
+}
+
+export interface EroOutcome {
+  action: DetainerForm | 'none';
+  chargeLevel: OffenseLevel | null;
+  convictionLevel: OffenseLevel | null;
+  priority: number | null;
+  reason: string;
+}
+
+export interface JailOutcome {
+  response: 'honour' | 'notify-only' | 'decline';
+  /** The person is kept beyond release until holdExpiresAt. */
+  hold: boolean;
+  /** End of the hold by the detainer clock (null without a hold). */
+  holdExpiresAt: Date | null;
+  reason: string;
+}
+
+/** ICE's decision and the jail's answer under its local law, with the detainer clock. */
+export interface PolicyPort {
+  readonly name: string;
+  ero(c: EroCase): EroOutcome;
+  jail(c: EroCase, form: DetainerForm): JailOutcome;
+}
+
+/** When ICE officers arrive to take custody, after the person becomes releasable. */
+export interface PickupPlanner {
+  delayMs(detainerId: string): number;
+}
+
+export interface PipelinePorts {
+  cjisSearch: TenprintSearch;
+  identSearch: TenprintSearch;
+  policy: PolicyPort;
+  pickup: PickupPlanner;
+}

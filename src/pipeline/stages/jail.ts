@@ -1,0 +1,66 @@
+/**
+ * The jail (DOMAIN.md §1 step 7, §4, §5): answers a lodged detainer under its local law through
+ * the policy port (honour with a clock, or decline), then acts on the timers: release at the
+ * otherwise-release time when declined; lapse and release when the hold's clock runs out; custody
+ * transfer when ICE arrives in time.
+ */
+import { insertAudited } from '../../store/audited.ts';
+import { jailResponses } from '../../store/schema/index.ts';
+import type { PolicyPort } from '../ports.ts';
+import { loadDetainers, moveDetainer, recordOutcomes } from '../records.ts';
+import { message, type Stage } from '../stage.ts';
+import { topics, type DetainerRef, type Outcome } from '../topics.ts';
+import { loadCases } from './ero.ts';
+import type { DetainerForm } from '../ports.ts';
+import type { Message } from '../../bus/message.ts';
+
+export function jailStage(policy: PolicyPort): Stage {
+  return {
+    name: 'jail',
+    topics: [topics.detainerLodged, topics.releaseDue, topics.holdExpired, topics.iceArrival],
+    async handle(tx, messages, ctx) {
+      const refs = messages.map((m) => ({ topic: m.topic, due: m.availableAt, ...(m.payload as DetainerRef) }));
+      const found = await loadDetainers(tx, refs.map((r) => r.detainerId));
+      const lodged = refs.filter((r) => r.topic === topics.detainerLodged);
+      const cases = await loadCases(tx, lodged.map((r) => r.bookingId), ctx.at);
+      const out: Message[] = [];
+      const ends: { bookingId: string; outcome: Outcome }[] = [];
+      const answers: (typeof jailResponses.$inferInsert)[] = [];
+
+      for (const r of refs) {
+        let d = found.get(r.detainerId)!;
+        const ref = { detainerId: r.detainerId, bookingId: r.bookingId };
+        if (r.topic === topics.detainerLodged) {
+          if (d.state !== 'lodged') continue;
+          const c = cases.get(r.bookingId)!;
+          const answer = policy.jail(c, d.form as DetainerForm);
+          answers.push({ detainerId: d.id, bookingId: r.bookingId, decision: answer.response, rulesetId: c.rulesetId, reason: `${policy.name}: ${answer.reason}`, at: ctx.at });
+          if (answer.hold && answer.holdExpiresAt) {
+            d = await moveDetainer(tx, d, 'honoured', answer.reason, ctx, { holdExpiresAt: answer.holdExpiresAt });
+            out.push(message(topics.detainerHonoured, d.id, ref, ctx.at), message(topics.holdExpired, d.id, ref, answer.holdExpiresAt));
+          } else {
+            d = await moveDetainer(tx, d, 'declined', answer.reason, ctx);
+            out.push(message(topics.releaseDue, d.id, ref, c.releaseDueAt > ctx.at ? c.releaseDueAt : ctx.at));
+          }
+        } else if (r.topic === topics.releaseDue) {
+          if (d.state !== 'declined' && d.state !== 'cancelled') continue;
+          await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', ctx);
+          ends.push({ bookingId: r.bookingId, outcome: 'released' });
+        } else if (r.topic === topics.holdExpired) {
+          if (d.state !== 'honoured') continue; // ICE took custody in time
+          d = await moveDetainer(tx, d, 'lapsed', 'the detainer clock expired before ICE assumed custody', ctx);
+          await moveDetainer(tx, d, 'released', 'released when the hold lapsed', ctx);
+          ends.push({ bookingId: r.bookingId, outcome: 'released' });
+        } else if (r.topic === topics.iceArrival) {
+          // Judged at the arrival time itself, however late the message is handled.
+          if (d.state !== 'honoured' || (d.holdExpiresAt && r.due >= d.holdExpiresAt)) continue; // too late: the hold lapsed
+          await moveDetainer(tx, d, 'custody_transferred', 'ICE assumed custody within the hold', ctx);
+          ends.push({ bookingId: r.bookingId, outcome: 'custody_transferred' });
+        }
+      }
+      await insertAudited(tx, jailResponses, answers, ctx);
+      await recordOutcomes(tx, ends, ctx);
+      return out;
+    },
+  };
+}
