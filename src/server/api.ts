@@ -11,10 +11,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { registerAuth } from './auth/plugin.ts';
 import { consoleFallback, registerConsole } from './console/serve.ts';
 import type { ServerContext } from './context.ts';
-import { registerProblemHandlers, sendProblem, toSeccomError } from './problem.ts';
-import { SeccomError } from '../errors/index.ts';
+import { registerProblemHandlers } from './problem.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { bookingRoutes } from './routes/bookings.ts';
+import { eventRoutes } from './routes/events.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface ApiOptions {
@@ -26,7 +26,7 @@ export interface ApiOptions {
 export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts: ApiOptions = {}): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, opts.console === false ? undefined : (request, reply) => consoleFallback(request, reply));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -54,17 +54,9 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts
   await app.register(sessionRoutes, { ctx });
   await app.register(adminUserRoutes, { ctx });
   await app.register(bookingRoutes, { ctx });
+  await app.register(eventRoutes, { ctx });
+  // End the event streams first, or closing the server would wait for them.
+  app.addHook('preClose', async () => ctx.live.close());
 
-  if (opts.console !== false) {
-    await registerConsole(app);
-    app.setNotFoundHandler((request, reply) => {
-      try {
-        const served = consoleFallback(request, reply);
-        if (served) return served;
-      } catch (e) {
-        return sendProblem(reply, request, toSeccomError(e));
-      }
-      return sendProblem(reply, request, new SeccomError('SECCOM_ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
-    });
-  }
+  if (opts.console !== false) await registerConsole(app);
 }

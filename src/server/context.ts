@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { RuleBook } from '../policy/rule-book.ts';
 import type { Store } from '../store/store.ts';
 import { AuthService } from './auth/service.ts';
+import { LiveHub } from './live/hub.ts';
 import { BookingService } from './services/bookings.ts';
 import { UserService } from './services/users.ts';
 
@@ -16,6 +17,7 @@ export interface ServerContext extends ServerDeps {
   auth: AuthService;
   users: UserService;
   bookings: BookingService;
+  live: LiveHub;
 }
 
 export function createContext(deps: ServerDeps): ServerContext {
@@ -24,5 +26,6 @@ export function createContext(deps: ServerDeps): ServerContext {
     auth: new AuthService(deps.store, deps.clock),
     users: new UserService(deps.store, deps.clock, deps.book),
     bookings: new BookingService(deps),
+    live: new LiveHub(deps.store, deps.clock),
   };
 }

@@ -47,13 +47,22 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: S
   return reply.code(err.status).type(problemContentType).send(err.toProblem(instance));
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+/** An answer for requests no route matched (the console's index.html), or undefined to answer 404. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+export function registerProblemHandlers(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error, request, reply) => {
     const err = toSeccomError(error);
     if (err.status >= 500) request.log.error({ err: error }, err.message);
     return sendProblem(reply, request, err);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, new SeccomError('SECCOM_ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    try {
+      const served = fallback?.(request, reply);
+      if (served) return served;
+    } catch (e) {
+      return sendProblem(reply, request, toSeccomError(e));
+    }
+    return sendProblem(reply, request, new SeccomError('SECCOM_ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
 }

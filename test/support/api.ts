@@ -22,7 +22,7 @@ export async function openTestApi(opts: { console?: boolean; store?: Store } = {
   const store = opts.store ?? (await openTestStore('pglite'));
   const clock = new ManualClock('2012-03-05T15:00:00Z');
   const ctx = createContext({ store, clock, book: loadRuleBook() });
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: process.env.SECCOM_TEST_LOG ? { level: 'error' } : false });
   await registerApi(app, ctx, { console: opts.console ?? false });
   await app.ready();
   return {

@@ -1,6 +1,8 @@
 /** Path → view, with the permission each needs (the server enforces it again on every request). */
 import type { ReactNode } from 'react';
 import { Account } from './views/account.tsx';
+import { BookingDetail } from './views/booking-detail.tsx';
+import { Bookings } from './views/bookings.tsx';
 
 export interface Route {
   path: string;
@@ -8,4 +10,8 @@ export interface Route {
   render(params: Record<string, string>): ReactNode;
 }
 
-export const routes: readonly Route[] = [{ path: '/account', permission: 'token.manage', render: () => <Account /> }];
+export const routes: readonly Route[] = [
+  { path: '/bookings', permission: 'booking.read', render: () => <Bookings /> },
+  { path: '/bookings/:id', permission: 'booking.read', render: (p) => <BookingDetail key={p.id} id={p.id!} /> },
+  { path: '/account', permission: 'token.manage', render: () => <Account /> },
+];

@@ -15,12 +15,15 @@ export function isServerPath(path: string): boolean {
   return path.startsWith('/api/') || path === '/api' || path.startsWith('/docs') || path === '/openapi.json';
 }
 
+/** Routes for the files of the build present at start (index.html and any other path go to consoleFallback). */
 export async function registerConsole(app: FastifyInstance, dist = consoleDist): Promise<void> {
+  if (!existsSync(dist)) return;
   await app.register(fastifyStatic, {
     root: dist,
     prefix: '/',
     index: false,
-    wildcard: true,
+    wildcard: false,
+    redirect: false,
     setHeaders(reply, path) {
       reply.header('cache-control', path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

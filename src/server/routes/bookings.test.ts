@@ -19,7 +19,7 @@ describe('API: bookings', () => {
 
   before(async () => {
     t = await openTestApi();
-    world = await seedConsoleWorld(t.ctx);
+    world = await seedConsoleWorld(t.ctx, t.clock);
   });
   after(() => t.close());
 
