@@ -20,10 +20,14 @@ export function prepareSearchProbe(record: Uint8Array): ProbeFinger[] {
   for (const fo of fingerOffsets(record)) {
     const n = readFinger(record, fo, s.x, s.y, s.angle, INDEX_MINUTIAE);
     if (n === 0) continue;
-    const k = probeKeys(s, n, buf);
+    // Sorted and distinct: a gallery triplet votes once per probe finger, and lookups walk the
+    // offset table in order.
+    const keys = buf.subarray(0, probeKeys(s, n, buf)).sort();
+    let k = 0;
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[k++] = keys[i]!;
     out.push({
       position: fingerPosition(record, fo),
-      keys: buf.slice(0, k),
+      keys: keys.slice(0, k),
       matcher: new Matcher(prepareProbe(packTemplate(decodeFinger(record, fo)))),
     });
   }

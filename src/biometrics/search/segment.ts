@@ -45,6 +45,8 @@ export class Segment {
   private basePost = new Uint16Array(0);
   // Records [baseCount, count) by key.
   private tail = new Map<number, number[]>();
+  /** Postings per slot (base and tail), so searches skip empty slots. */
+  private readonly slotPostings = new Uint32Array(SLOTS);
   private readonly votes = new Uint32Array(SEGMENT_CAPACITY);
   private readonly scratch = new TripletScratch();
   private readonly keyBuf = new Uint32Array(MAX_TRIPLETS);
@@ -92,6 +94,7 @@ export class Segment {
         const list = this.tail.get(key);
         if (list) list.push(local);
         else this.tail.set(key, [local]);
+        this.slotPostings[Math.floor(key / KEY_SPACE)]!++;
       });
       if (this.count - this.baseCount > Math.max(1024, this.baseCount >> 3)) this.rebuild();
     }
@@ -128,6 +131,7 @@ export class Segment {
     const post = new Uint16Array(start[SLOTS * KEY_SPACE]!);
     const fill = start.slice(0, SLOTS * KEY_SPACE);
     for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => (post[fill[k]!++] = r));
+    for (let slot = 0; slot < SLOTS; slot++) this.slotPostings[slot] = start[(slot + 1) * KEY_SPACE]! - start[slot * KEY_SPACE]!;
     this.baseStart = start;
     this.basePost = post;
     this.baseCount = this.count;
@@ -144,11 +148,11 @@ export class Segment {
     votes.fill(0, 0, this.count);
     const start = this.baseStart;
     const post = this.basePost;
-    const everySlot = Array.from({ length: SLOTS }, (_, s) => s * KEY_SPACE);
     for (const f of probe) {
       const slot = slotOf(f.position);
-      const bases = slot === 0 ? everySlot : [slot * KEY_SPACE, 0];
-      for (const base of bases) {
+      for (let s = 0; s < SLOTS; s++) {
+        if (this.slotPostings[s] === 0 || (slot !== 0 && s !== 0 && s !== slot)) continue;
+        const base = s * KEY_SPACE;
         const keys = f.keys;
         if (start) {
           for (let i = 0; i < keys.length; i++) {

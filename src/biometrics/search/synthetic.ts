@@ -16,7 +16,7 @@
  * Coordinates are 500-ppi pixels, angles as in FingerTemplate (counter-clockwise as viewed).
  */
 import type { FingerTemplate, Minutia, MinutiaType } from '../template.ts';
-import { gaussian, type Random } from './random.ts';
+import { gaussian, mixSeed, seededRandom, type Random } from './random.ts';
 
 /** A real template's ridge flow: doubled-angle orientation per cell and the foreground cells. */
 export interface RidgeFlow {
@@ -301,4 +301,16 @@ export function impression(finger: FingerTemplate, random: Random, noise: Impres
     }
   }
   return frame(out, finger.position, quality(finger.quality + 5 * gaussian(random)));
+}
+
+/**
+ * The ten fingers (FGP 1..10) of synthetic person `person`: each finger on the ridge flow of a
+ * real template picked by a hash of (seed, person, finger), drawn from its own random stream, so
+ * any person of a gallery of any size can be regenerated alone.
+ */
+export function syntheticTenprint(flows: readonly RidgeFlow[], seed: number, person: number): FingerTemplate[] {
+  return Array.from({ length: 10 }, (_, f) => {
+    const flow = flows[mixSeed(seed, person, f, 1) % flows.length]!;
+    return syntheticFinger(flow, seededRandom(mixSeed(seed, person, f, 2)), f + 1);
+  });
 }

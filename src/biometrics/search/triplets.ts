@@ -47,7 +47,9 @@ export class TripletScratch {
       const base = i * NEIGHBOURS;
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
-        const d = (x[j]! - x[i]!) ** 2 + (y[j]! - y[i]!) ** 2;
+        const dx = x[j]! - x[i]!;
+        const dy = y[j]! - y[i]!;
+        const d = dx * dx + dy * dy;
         if (d >= MAX_LEN * MAX_LEN || (m === NEIGHBOURS && d >= nbD[base + m - 1]!)) continue;
         let p = m < NEIGHBOURS ? m++ : m - 1;
         while (p > 0 && nbD[base + p - 1]! > d) {
