@@ -3,13 +3,22 @@ import { SeccomError } from '../../errors/index.ts';
 import type { GrayImage } from './gray-image.ts';
 import type { ImageDecodeOptions } from './limits.ts';
 import { decodeWsq } from '../wsq/decode.ts';
+import { decodeBmp } from './bmp.ts';
+import { decodeJpeg } from './jpeg.ts';
+import { decodeJpeg2000 } from './jpeg2000.ts';
 import { decodePng } from './png.ts';
+import { decodeTiff } from './tiff.ts';
 import { sniffImageFormat, type ImageFormat } from './sniff.ts';
 
 type Decoder = (bytes: Uint8Array, opts: ImageDecodeOptions) => GrayImage;
 
-const decoders: Partial<Record<ImageFormat, Decoder>> = {
+const decoders: Record<ImageFormat, Decoder> = {
   png: decodePng,
+  tiff: decodeTiff,
+  jpeg: decodeJpeg,
+  jp2: decodeJpeg2000,
+  j2k: decodeJpeg2000,
+  bmp: decodeBmp,
   wsq: decodeWsq,
 };
 
@@ -19,14 +28,7 @@ const decoders: Partial<Record<ImageFormat, Decoder>> = {
  */
 export function decodeImage(bytes: Uint8Array, hint: ImageDecodeOptions & { ppi?: number } = {}): GrayImage {
   const format = sniffImageFormat(bytes);
-  const decoder = format && decoders[format];
-  if (!decoder) {
-    throw new SeccomError(
-      'SECCOM_IMAGE_FORMAT_UNKNOWN',
-      format ? `${format} images are not supported` : 'unrecognised image signature',
-      { location: { offset: 0 } },
-    );
-  }
-  const image = decoder(bytes, hint);
+  if (!format) throw new SeccomError('SECCOM_IMAGE_FORMAT_UNKNOWN', 'unrecognised image signature', { location: { offset: 0 } });
+  const image = decoders[format](bytes, hint);
   return image.ppi === undefined && hint.ppi !== undefined ? { ...image, ppi: hint.ppi } : image;
 }
