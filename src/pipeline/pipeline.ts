@@ -1,6 +1,6 @@
 /**
- * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the
- * placeholder ports unless real ones are given.
+ * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the policy
+ * engine's rule book (policies/*.policy) and the placeholder searches unless other ports are given.
  */
 import type { Bus } from '../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
@@ -10,8 +10,8 @@ import { criminalSubjects, immigrationSubjects } from '../store/schema/index.ts'
 import type { Store } from '../store/store.ts';
 import { submitBookings, type Submitted } from './intake.ts';
 import { ExactTemplateSearch } from './placeholders/exact-template-search.ts';
-import { minimalPolicy } from './placeholders/minimal-policy.ts';
 import type { PickupPlanner, PipelinePorts, TenprintSearch } from './ports.ts';
+import { ruleBookPolicy } from './rule-book-policy.ts';
 import { stageHandler, type Stage } from './stage.ts';
 import { cjisStage } from './stages/cjis.ts';
 import { detainerStage } from './stages/detainer.ts';
@@ -66,7 +66,7 @@ export async function createPipeline(
   const ports: PipelinePorts = {
     cjisSearch: opts.ports?.cjisSearch ?? searches!.cjisSearch,
     identSearch: opts.ports?.identSearch ?? searches!.identSearch,
-    policy: opts.ports?.policy ?? minimalPolicy,
+    policy: opts.ports?.policy ?? ruleBookPolicy(),
     pickup: opts.ports?.pickup ?? hashedPickup,
   };
   const bus = opts.bus ?? new OutboxBus(store, clock, opts.busOptions);

@@ -57,10 +57,16 @@ test('jail: Connecticut holds 48 hours absolute, the federal default skips the h
   assert.deepEqual([cook.response, cook.hold, cook.holdExpiresAt], ['decline', false, null]);
 });
 
-test('a pending charge in the booking state counts as a charge in that state (Connecticut 2014)', () => {
+test('at the otherwise-release time a pending charge no longer holds anyone (Connecticut 2014)', () => {
   const c = eroCase('us-ct', '2015-03-04T15:00:00Z', '2015-03-05T15:00:00Z', { iar: iar() });
-  assert.equal(policy.jail(c, 'I-247').response, 'honour');
-  assert.equal(policy.jail({ ...c, at: new Date('2019-10-02T15:00:00Z') }, 'I-247').response, 'decline');
+  assert.equal(policy.jail(c, 'I-247').response, 'decline');
+  assert.equal(policy.jail({ ...c, iar: iar({ priorRemovalOrder: true }) }, 'I-247').response, 'honour');
+});
+
+test('a county file gives the jail its time zone (Harris County, Texas)', () => {
+  const tx = ruleBookPolicy().jail(eroCase('us-tx-harris', '2012-03-05T15:00:00Z', '2012-03-09T23:00:00Z'), 'I-247');
+  // Friday 17:00 CST in Houston: the weekend (with the switch to CDT) is skipped → Tuesday 17:00 CDT.
+  assert.equal(tx.holdExpiresAt?.toISOString(), '2012-03-13T22:00:00.000Z');
 });
 
 test('a jail without a known time zone is an error, not a guess', () => {

@@ -10,10 +10,12 @@
  *   an aggravated felony;
  * - offense families: from the NCIC offense code (table below);
  * - the state of an arrest charge: the state of the booking jurisdiction's rule file;
+ * - bond: posted — the question is asked at the otherwise-release time, when nothing in the
+ *   criminal case holds the person any more;
  * - removability: no lawful status (overstay, entry without inspection, removed), or a lawful one
  *   (LPR, asylee, visa) with an aggravated-felony conviction; naturalized citizens never;
  * - the jail's time zone: `timeZoneOf`, else the rule file's `timezone` (a typed error if neither).
- * Not carried at all (so never true here): felony classes, bond, warrants, gang/TSDB flags,
+ * Not carried at all (so never true here): felony classes, warrants, gang/TSDB flags,
  * discretion factors, citizenship claims.
  */
 import type { IarBody, ImmigrationStatus } from '../domain/lesc.ts';
@@ -123,7 +125,7 @@ export function caseFactsFor(book: RuleBook, c: EroCase, timeZone: string, form?
         priorRemovalOrder: iar.priorRemovalOrder,
         finalRemovalOrder: iar.priorRemovalOrder,
       },
-      charges: c.charges.map((x) => offenseFacts(x, state)),
+      charges: c.charges.map((x) => ({ ...offenseFacts(x, state), bondPosted: true })),
       convictions: iar.criminalHistory.convictions.map((x) => ({ ...offenseFacts(x, undefined), aggravatedFelony: x.aggravated, date: x.convictedOn })),
       ...(form ? { detainer: { form } } : {}),
     },

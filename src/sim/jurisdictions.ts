@@ -21,7 +21,7 @@ const act = (from: string, note: string, optOutRequested = false): Activation =>
 });
 
 export const simJurisdictions: readonly SimJurisdiction[] = [
-  { id: 'tx-harris', name: 'Harris County, TX', state: 'TX', ori: 'TX1010000', rulesetId: 'federal', weight: 3, activations: [act('2008-10-27', 'among the first activations')] },
+  { id: 'tx-harris', name: 'Harris County, TX', state: 'TX', ori: 'TX1010000', rulesetId: 'us-tx-harris', weight: 3, activations: [act('2008-10-27', 'among the first activations')] },
   { id: 'ca-los-angeles', name: 'Los Angeles County, CA', state: 'CA', ori: 'CA0194200', rulesetId: 'us-ca', weight: 3, activations: [act('2009-08-27', 'activated under the California MOA')] },
   {
     id: 'il-cook',
