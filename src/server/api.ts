@@ -15,6 +15,7 @@ import { registerProblemHandlers } from './problem.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { eventRoutes } from './routes/events.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface ApiOptions {
@@ -55,6 +56,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts
   await app.register(adminUserRoutes, { ctx });
   await app.register(bookingRoutes, { ctx });
   await app.register(eventRoutes, { ctx });
+  await app.register(statsRoutes, { ctx });
   // End the event streams first, or closing the server would wait for them.
   app.addHook('preClose', async () => ctx.live.close());
 

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import { AuthService } from './auth/service.ts';
 import { LiveHub } from './live/hub.ts';
 import { BookingService } from './services/bookings.ts';
+import { StatsService } from './services/stats.ts';
 import { UserService } from './services/users.ts';
 
 export interface ServerDeps {
@@ -18,14 +19,17 @@ export interface ServerContext extends ServerDeps {
   users: UserService;
   bookings: BookingService;
   live: LiveHub;
+  stats: StatsService;
 }
 
 export function createContext(deps: ServerDeps): ServerContext {
+  const bookings = new BookingService(deps);
   return {
     ...deps,
     auth: new AuthService(deps.store, deps.clock),
     users: new UserService(deps.store, deps.clock, deps.book),
-    bookings: new BookingService(deps),
+    bookings,
     live: new LiveHub(deps.store, deps.clock),
+    stats: new StatsService(deps, bookings),
   };
 }

@@ -76,7 +76,7 @@ export const people = {
     ident: { fin: 'FIN0000001', status: 'overstay', aNumber: 'A012345678', priorRemovalOrder: false },
     fbi: { number: 'FBI000001', convictions: [{ offense: 'BURGLARY', ncic: '2299', level: 2, felony: true, on: '2008-05-02' }] },
   },
-  /** Entered without inspection, no conviction, booked in New Haven: detainer, CT declines. */
+  /** Prior removal order, no conviction, booked in Cook County: detainer (priority 3), Cook declines. */
   declined: {
     key: 'declined',
     family: 'REYES',
@@ -84,7 +84,7 @@ export const people = {
     dob: '1990-07-21',
     sex: 'F',
     pob: 'GT',
-    ident: { fin: 'FIN0000002', status: 'entered_without_inspection', aNumber: null, priorRemovalOrder: false },
+    ident: { fin: 'FIN0000002', status: 'removed', aNumber: 'A055512345', priorRemovalOrder: true },
   },
   /** Naturalised citizen in IDENT, booked in Hartford: ICE takes no action. */
   citizen: {
@@ -96,7 +96,7 @@ export const people = {
     pob: 'VN',
     ident: { fin: 'FIN0000003', status: 'naturalized', aNumber: 'A087654321', priorRemovalOrder: false },
   },
-  /** Nobody in the galleries, booked in Cook County. */
+  /** Nobody in the galleries, booked in New Haven. */
   unknown: { key: 'unknown', family: 'SMITH', given: 'JOHN', dob: '1969-03-03', sex: 'M', pob: 'IL' },
 } satisfies Record<string, Person>;
 
@@ -221,8 +221,8 @@ export interface ConsoleWorld {
 }
 
 /** Seeds the reference data and users, and runs one booking of each person through the pipeline. */
-export async function seedConsoleWorld(ctx: ServerContext & { clock: ManualClock }): Promise<ConsoleWorld> {
-  const { store, clock } = ctx;
+export async function seedConsoleWorld(ctx: ServerContext, clock: ManualClock): Promise<ConsoleWorld> {
+  const { store } = ctx;
   await seedReference(store, clock.now());
   for (const [username, u] of Object.entries(worldUsers)) {
     await ctx.users.create({ username, ...u, password: worldPassword }, 'test:world');
@@ -231,9 +231,9 @@ export async function seedConsoleWorld(ctx: ServerContext & { clock: ManualClock
   const t = clock.now();
   const subs = [
     submission(people.held, counties.hartford, t, 6),
-    submission(people.declined, counties.newHaven, t, 6),
+    submission(people.declined, counties.cook, t, 6),
     submission(people.citizen, counties.hartford, t, 6),
-    submission(people.unknown, counties.cook, t, 6),
+    submission(people.unknown, counties.newHaven, t, 6),
   ];
   const done = await pipeline.submit(subs);
   // Far enough for every decision, not so far that the held person's hold runs out.

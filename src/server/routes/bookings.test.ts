@@ -35,8 +35,8 @@ describe('API: bookings', () => {
     const hartford = await list('hartford');
     assert.deepEqual(new Set(hartford.items.map((b) => b.jurisdictionId)), new Set(['us-ct-hartford']));
     assert.equal(hartford.items.length, 2);
-    assert.deepEqual((await list('newhaven')).items.map((b) => b.id), [world.bookingIds.declined]);
-    assert.deepEqual((await list('cook')).items.map((b) => b.id), [world.bookingIds.unknown]);
+    assert.deepEqual((await list('newhaven')).items.map((b) => b.id), [world.bookingIds.unknown]);
+    assert.deepEqual((await list('cook')).items.map((b) => b.id), [world.bookingIds.declined]);
     assert.equal((await list('sib')).items.length, 3, 'CT bureau: the three Connecticut bookings');
     assert.equal((await list('inspector')).items.length, 4);
   });
@@ -49,7 +49,7 @@ describe('API: bookings', () => {
   });
 
   test("another county's booking answers 404 exactly like a missing one", async () => {
-    const other = await call(t.app, 'GET', `/api/bookings/${world.bookingIds.declined}`, await user('hartford'));
+    const other = await call(t.app, 'GET', `/api/bookings/${world.bookingIds.unknown}`, await user('hartford'));
     const missing = await call(t.app, 'GET', '/api/bookings/B-NOSUCH', await user('hartford'));
     assert.equal(other.statusCode, 404);
     assert.equal(missing.statusCode, 404);
@@ -59,7 +59,7 @@ describe('API: bookings', () => {
       { ...problem(missing), detail: '', instance: '', location: undefined },
       'same shape and code',
     );
-    assert.equal(problem(other).detail.replace(world.bookingIds.declined, 'X'), problem(missing).detail.replace('B-NOSUCH', 'X'));
+    assert.equal(problem(other).detail.replace(world.bookingIds.unknown, 'X'), problem(missing).detail.replace('B-NOSUCH', 'X'));
     const outOfStep = await call(t.app, 'GET', `/api/bookings/${world.bookingIds.unknown}`, await user('analyst'));
     assert.equal(outOfStep.statusCode, 404, 'LESC cannot open a booking that never reached LESC');
   });
@@ -91,16 +91,19 @@ describe('API: bookings', () => {
     assert.equal(d.jail?.decision, 'honour');
     assert.ok(d.detainer!.events.length >= 3);
 
-    const closed = (await call(t.app, 'GET', `/api/bookings/${world.bookingIds.unknown}`, await user('cook'))).json() as BookingDetail;
+    const closed = (await call(t.app, 'GET', `/api/bookings/${world.bookingIds.unknown}`, await user('newhaven'))).json() as BookingDetail;
     assert.equal(closed.outcome, 'no_ident_match');
-    assert.equal(closed.timeZone, 'America/Chicago');
+    assert.equal(closed.timeZone, 'America/New_York');
+    const cook = (await call(t.app, 'GET', `/api/bookings/${world.bookingIds.declined}`, await user('cook'))).json() as BookingDetail;
+    assert.equal(cook.timeZone, 'America/Chicago');
+    assert.equal(cook.jail?.decision, 'decline');
     assert.ok(closed.timeline.some((e) => e.step === 'lesc' && e.state === 'skipped'));
   });
 
   test('every open of a booking is audited with the user and purpose', async () => {
     const before = await t.store.db.select().from(auditLog).where(and(eq(auditLog.action, 'read'), eq(auditLog.entityId, world.bookingIds.citizen)));
     await call(t.app, 'GET', `/api/bookings/${world.bookingIds.citizen}`, await user('inspector'));
-    await call(t.app, 'GET', `/api/bookings/${world.bookingIds.citizen}`, await user('newhaven')); // not visible: no read happened
+    await call(t.app, 'GET', `/api/bookings/${world.bookingIds.citizen}`, await user('cook')); // not visible: no read happened
     const afterRows = await t.store.db.select().from(auditLog).where(and(eq(auditLog.action, 'read'), eq(auditLog.entityId, world.bookingIds.citizen)));
     assert.equal(afterRows.length, before.length + 1);
     const last = afterRows.at(-1)!;

@@ -1,0 +1,62 @@
+/** Oversight statistics: totals, breakdowns, trend, holds near or past expiry, detainers on people with no conviction. */
+import { z } from 'zod';
+import { zonedTime } from './common.ts';
+
+export const statsQuery = z.object({
+  from: z.iso.date().optional().describe('First day of the period (bookings submitted from this date, UTC)'),
+  to: z.iso.date().optional().describe('Day after the period'),
+  jurisdiction: z.string().max(64).optional().describe('One jurisdiction id within your scope'),
+});
+
+const breakdown = z.array(z.object({ key: z.string(), bookings: z.number().int(), detainers: z.number().int() }));
+const holdRow = z.object({
+  bookingId: z.string(),
+  bookingNumber: z.string(),
+  name: z.string(),
+  jurisdictionName: z.string(),
+  state: z.string(),
+  holdExpiresAt: zonedTime,
+  timeZone: z.string(),
+});
+
+export const statsView = z
+  .object({
+    scopeLabel: z.string(),
+    now: zonedTime,
+    totals: z.object({
+      bookings: z.number().int(),
+      identMatches: z.number().int(),
+      decisions: z.number().int(),
+      detainers: z.number().int(),
+      detainersNoConviction: z.number().int(),
+      honoured: z.number().int(),
+      declined: z.number().int(),
+      lapsed: z.number().int(),
+      custodyTransferred: z.number().int(),
+      citizensInFlow: z.number().int(),
+      detainersOnCitizens: z.number().int(),
+    }),
+    byLevel: breakdown,
+    byPriority: breakdown,
+    byConviction: breakdown,
+    byOutcome: breakdown,
+    byJurisdiction: breakdown,
+    byImmigrationStatus: breakdown,
+    trend: z.array(z.object({ month: z.string(), bookings: z.number().int(), identMatches: z.number().int(), detainers: z.number().int(), detainersNoConviction: z.number().int() })),
+    holdsNearExpiry: z.array(holdRow).describe('Held on a detainer, the hold ending within 6 hours'),
+    holdsPastExpiry: z.array(holdRow).describe('Held past the end of the hold: must always be empty'),
+    noConvictionCases: z.array(
+      z.object({
+        bookingId: z.string(),
+        bookingNumber: z.string(),
+        name: z.string(),
+        jurisdictionName: z.string(),
+        submittedAt: zonedTime,
+        form: z.string(),
+        state: z.string(),
+        immigrationStatus: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Stats' });
+export type StatsView = z.infer<typeof statsView>;

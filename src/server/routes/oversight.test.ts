@@ -1,0 +1,94 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
+import { seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import type { StatsView } from '../contract/stats.ts';
+
+describe('API: oversight statistics', () => {
+  let t: TestApi;
+  let world: ConsoleWorld;
+  const as: Partial<Record<WorldUser, Caller>> = {};
+  const user = async (name: WorldUser) => (as[name] ??= await signIn(t.app, name, worldPassword));
+  const stats = async (name: WorldUser, query = '') => {
+    const res = await call(t.app, 'GET', `/api/stats${query}`, await user(name));
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as StatsView;
+  };
+
+  before(async () => {
+    t = await openTestApi();
+    world = await seedConsoleWorld(t.ctx, t.clock);
+  });
+  after(() => t.close());
+
+  test('401 anonymous, 403 for roles without stats', async () => {
+    assert.equal(problem(await call(t.app, 'GET', '/api/stats')).code, 'SECCOM_UNAUTHENTICATED');
+    for (const name of ['hartford', 'analyst', 'ero', 'admin'] as const) {
+      const res = await call(t.app, 'GET', '/api/stats', await user(name));
+      assert.equal(res.statusCode, 403, name);
+      assert.equal(problem(res).code, 'SECCOM_FORBIDDEN');
+    }
+  });
+
+  test('the inspector sees every booking: detainers, no-conviction detainers, citizens, outcomes', async () => {
+    const s = await stats('inspector');
+    assert.equal(s.totals.bookings, 4);
+    assert.equal(s.totals.identMatches, 3);
+    assert.equal(s.totals.detainers, 2, 'the held and the declined person');
+    assert.equal(s.totals.detainersNoConviction, 1, 'the declined person had no conviction');
+    assert.equal(s.totals.honoured, 1);
+    assert.equal(s.totals.declined, 1);
+    assert.equal(s.totals.citizensInFlow, 1, 'the naturalised citizen');
+    assert.equal(s.totals.detainersOnCitizens, 0);
+    assert.deepEqual(
+      s.noConvictionCases.map((c) => c.bookingId),
+      [world.bookingIds.declined],
+    );
+    const outcomes = Object.fromEntries(s.byOutcome.map((r) => [r.key, r.bookings]));
+    assert.equal(outcomes.no_ident_match, 1);
+    assert.equal(outcomes.no_action, 1);
+    const conviction = Object.fromEntries(s.byConviction.map((r) => [r.key, r.detainers]));
+    assert.deepEqual(conviction, { 'no conviction': 1, convicted: 1, 'not decided': 0 });
+    assert.equal(s.byJurisdiction.length, 3);
+    assert.equal(s.trend.reduce((n, m) => n + m.bookings, 0), 4);
+    assert.deepEqual(s.holdsPastExpiry, [], 'nobody is ever held past the end of the hold');
+  });
+
+  test("a county board sees only its county's figures", async () => {
+    const s = await stats('board');
+    assert.equal(s.totals.bookings, 2);
+    assert.deepEqual(s.byJurisdiction.map((r) => r.key), ['Hartford County Jail']);
+    assert.equal(s.totals.detainersNoConviction, 0);
+  });
+
+  test('holds near expiry appear as the clock runs; past expiry stays empty', async () => {
+    const held = await call(t.app, 'GET', `/api/bookings/${world.bookingIds.held}`, await user('inspector'));
+    const expires = Date.parse(held.json().holdExpiresAt);
+    const saved = t.clock.now();
+    t.clock.set(expires - 3_600_000);
+    try {
+      const s = await stats('inspector');
+      assert.deepEqual(s.holdsNearExpiry.map((h) => h.bookingId), [world.bookingIds.held]);
+      assert.match(s.holdsNearExpiry[0]!.holdExpiresAt, /-0[45]:00$/);
+      assert.deepEqual(s.holdsPastExpiry, []);
+    } finally {
+      t.clock.set(saved);
+    }
+  });
+
+  test('period filter, bad period, CSV export', async () => {
+    assert.equal((await stats('inspector', '?from=2030-01-01')).totals.bookings, 0);
+    const bad = await call(t.app, 'GET', '/api/stats?from=2012-05-01&to=2012-01-01', await user('inspector'));
+    assert.equal(bad.statusCode, 422);
+    assert.equal(problem(bad).code, 'SECCOM_INVALID_ARGUMENT');
+    const notDate = await call(t.app, 'GET', '/api/stats?from=yesterday', await user('inspector'));
+    assert.equal(problem(notDate).code, 'SECCOM_REQUEST_INVALID');
+    const csv = await call(t.app, 'GET', '/api/stats.csv', await user('inspector'));
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    const lines = csv.body.trim().split('\n');
+    assert.equal(lines[0], 'dimension,key,bookings,detainers,detainers_no_conviction,ident_matches');
+    assert.ok(lines.includes('conviction,no conviction,2,1,,'), csv.body);
+    assert.ok(lines.some((l) => l.startsWith('month,2012-03,4,2,1,3')), csv.body);
+  });
+});
