@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { loadRuleBook } from './loader.ts';
 import { buildRuleBook } from './rule-book.ts';
 import { evaluateCase, whatIf, type CaseDecision } from './engine/evaluate-case.ts';
+import { participationAt } from './engine/participation.ts';
 import { parseCaseFacts, type CaseFactsInput } from './facts/case-facts.ts';
 import { MINIMAL_FEDERAL } from '../../test/support/policy-books.ts';
 
@@ -132,6 +133,12 @@ test('participation: activation is dated, and a not-share request has effect onl
   assert.equal(run('us-ny', '2012-05-14').participation.sharing, false);
   assert.equal(run('us-ct', '2013-01-22').participation.sharing, true);
   assert.equal(run('us-ct', '2013-01-21').participation.sharing, false);
+  assert.equal(run('us-tx-harris', '2008-10-27').participation.sharing, true);
+  // Without a case (the CJIS hop) the answer is the same.
+  for (const [j, d] of [['us-il-cook', '2011-06-01'], ['us-ny', '2012-06-01'], ['us-ma', '2011-07-01'], ['us-tx-harris', '2009-01-05']] as const) {
+    assert.deepEqual(participationAt(book, j, d), run(j, d).participation, `${j} ${d}`);
+  }
+  assert.throws(() => participationAt(book, 'us-ny', '2007-01-01'), { code: 'SECCOM_POLICY_NOT_IN_FORCE' });
 
   // A jurisdiction activated in 2010 that asks out in 2011: the request works until 5 Aug 2011.
   const withdrawable = MINIMAL_FEDERAL.replace(

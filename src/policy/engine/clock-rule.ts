@@ -1,13 +1,10 @@
-/**
- * The detainer-clock rule of a jurisdiction at a date, without a case: for the clock command and
- * for callers that only need the clock. A clock version whose rules read case facts cannot be
- * answered without the case, and says so instead of guessing.
- */
+/** The detainer-clock rule of a jurisdiction at a date, without a case (see case-free.ts). */
 import { SeccomError } from '../../errors/index.ts';
 import { PROTECTION } from '../outcomes.ts';
-import { chainOf, versionInForce, type RuleBook } from '../rule-book.ts';
+import { chainOf, type RuleBook } from '../rule-book.ts';
 import type { ClockRule } from '../time/detainer-clock.ts';
 import type { LocalDate } from '../time/local-date.ts';
+import { caseFreeVersion } from './case-free.ts';
 
 export interface ClockRuleChoice {
   readonly rule: ClockRule;
@@ -20,13 +17,8 @@ export interface ClockRuleChoice {
 export function clockRuleAt(book: RuleBook, jurisdiction: string, at: LocalDate): ClockRuleChoice {
   let best: ClockRuleChoice | undefined;
   for (const j of chainOf(book, jurisdiction)) {
-    const v = versionInForce(j, 'clock', at);
+    const v = caseFreeVersion(j, 'clock', at);
     if (!v) continue;
-    if (v.rules.length) {
-      throw new SeccomError('SECCOM_INVALID_ARGUMENT', `the clock of ${j.id} on ${at} depends on the case (${v.file}:${v.line}); use \`seccom policy evaluate\``, {
-        location: { file: v.file, line: v.line, rule: 'clock' },
-      });
-    }
     const rule = v.default!.v as ClockRule;
     if (!best || PROTECTION.clock[rule]! >= PROTECTION.clock[best.rule]!) best = { rule, decidedBy: j.id, source: v.source, file: v.file, line: v.line };
   }

@@ -3,8 +3,13 @@
  * jurisdiction above it) is activated, or once ICE activated everyone; a request not to share has
  * effect only while the federal opt-out policy in force says participation can be withdrawn.
  */
+import { SeccomError } from '../../errors/index.ts';
 import type { EventNode } from '../language/ast.ts';
+import type { CompiledJurisdiction } from '../language/compile.ts';
 import type { OptOutPolicy } from '../outcomes.ts';
+import { chainOf, type RuleBook } from '../rule-book.ts';
+import type { LocalDate } from '../time/local-date.ts';
+import { caseFreeVersion } from './case-free.ts';
 import { requireFederal, type ChainEvaluation } from './evaluate-chain.ts';
 
 export interface ParticipationReason {
@@ -27,10 +32,38 @@ export interface Participation {
   readonly reasons: readonly ParticipationReason[];
 }
 
+/** The federal opt-out policy in force, as the reasons cite it. */
+interface OptOutPolicyVersion {
+  readonly value: OptOutPolicy;
+  readonly jurisdiction: string;
+  readonly file: string;
+  readonly from: string;
+  readonly source: string;
+  readonly line: number;
+}
+
+/** Participation as part of a case's evaluation. */
 export function participation(ev: ChainEvaluation): Participation {
-  const past = ev.chain.flatMap((j) =>
-    j.events.filter((e) => e.date <= ev.at).map((e) => ({ jurisdiction: j.id, file: j.file, e })),
-  );
+  const t = requireFederal(ev, 'opt-out-policy');
+  const policy = { value: t.value as OptOutPolicy, jurisdiction: t.jurisdiction, file: t.file, from: t.version.from, source: t.version.source, line: t.version.line };
+  return participationOf(ev.chain, ev.jurisdiction, ev.at, policy);
+}
+
+/** Participation without a case: for the CJIS hop, which decides whether prints go on to DHS. */
+export function participationAt(book: RuleBook, jurisdiction: string, at: LocalDate): Participation {
+  const chain = chainOf(book, jurisdiction);
+  const v = caseFreeVersion(chain[0]!, 'opt-out-policy', at);
+  if (!v) {
+    throw new SeccomError('SECCOM_POLICY_NOT_IN_FORCE', `no federal opt-out policy is in force on ${at} (${chain[0]!.file})`, {
+      location: { file: chain[0]!.file, rule: 'opt-out-policy', date: at },
+    });
+  }
+  const policy = { value: v.default!.v as OptOutPolicy, jurisdiction: v.jurisdiction, file: v.file, from: v.from, source: v.source, line: v.line };
+  return participationOf(chain, jurisdiction, at, policy);
+}
+
+function participationOf(chain: readonly CompiledJurisdiction[], jurisdiction: string, at: LocalDate, policy: OptOutPolicyVersion): Participation {
+  const past = chain.flatMap((j) => j.events.filter((e) => e.date <= at).map((e) => ({ jurisdiction: j.id, file: j.file, e })));
   const reason = (x: (typeof past)[number]): ParticipationReason => ({
     jurisdiction: x.jurisdiction,
     event: x.e.kind,
@@ -49,26 +82,17 @@ export function participation(ev: ChainEvaluation): Participation {
   const latest = requests.reduce<(typeof past)[number] | undefined>((a, x) => (a === undefined || x.e.date >= a.e.date ? x : a), undefined);
   const notShareRequested = latest?.e.kind === 'requested-not-share';
   if (latest) reasons.push(reason(latest));
-  const policyTrace = requireFederal(ev, 'opt-out-policy');
-  const optOutPolicy = policyTrace.value as OptOutPolicy;
   if (notShareRequested) {
-    reasons.push({
-      jurisdiction: policyTrace.jurisdiction,
-      event: 'opt-out-policy',
-      date: policyTrace.version.from,
-      cite: policyTrace.version.source,
-      file: policyTrace.file,
-      line: policyTrace.version.line,
-    });
+    reasons.push({ jurisdiction: policy.jurisdiction, event: 'opt-out-policy', date: policy.from, cite: policy.source, file: policy.file, line: policy.line });
   }
   const activated = activation !== undefined;
   return {
-    jurisdiction: ev.jurisdiction,
-    at: ev.at,
+    jurisdiction,
+    at,
     activated,
     notShareRequested,
-    optOutPolicy,
-    sharing: activated && !(notShareRequested && optOutPolicy === 'withdrawable'),
+    optOutPolicy: policy.value,
+    sharing: activated && !(notShareRequested && policy.value === 'withdrawable'),
     reasons,
   };
 }
