@@ -140,10 +140,11 @@ export class Segment {
 
   /**
    * The `limit` live records with most votes from the probe fingers' keys, best first (ties by
-   * record number). Votes are divided by the square root of the record's postings, so records
-   * with many minutiae do not rise on chance hits alone.
+   * record number), each with its standing among all live records (z: standard deviations above
+   * their mean). Votes are divided by the square root of the record's postings, so records with
+   * many minutiae do not rise on chance hits alone.
    */
-  shortlist(probe: readonly ProbeFingerKeys[], limit: number): { local: Int32Array; votes: Float64Array } {
+  shortlist(probe: readonly ProbeFingerKeys[], limit: number): Shortlist {
     const votes = this.votes;
     votes.fill(0, 0, this.count);
     const start = this.baseStart;
@@ -171,14 +172,19 @@ export class Segment {
     return this.top(limit);
   }
 
-  private top(limit: number): { local: Int32Array; votes: Float64Array } {
+  private top(limit: number): Shortlist {
     const local = new Int32Array(limit);
     const best = new Float64Array(limit);
     let n = 0;
+    let sum = 0;
+    let sum2 = 0;
     for (let r = 0; r < this.count; r++) {
+      if (!this.live[r]) continue;
       const v = this.votes[r]!;
-      if (v === 0 || !this.live[r]) continue;
+      if (v === 0) continue;
       const score = v / Math.sqrt(this.postings[r]! || 1);
+      sum += score;
+      sum2 += score * score;
       if (n === limit && score <= best[n - 1]!) continue;
       let p = n < limit ? n++ : n - 1;
       while (p > 0 && best[p - 1]! < score) {
@@ -189,6 +195,20 @@ export class Segment {
       best[p] = score;
       local[p] = r;
     }
-    return { local: local.slice(0, n), votes: best.slice(0, n) };
+    const live = Math.max(1, this.liveCount);
+    const mean = sum / live;
+    const sd = Math.sqrt(Math.max(0, sum2 / live - mean * mean)) || 1;
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = (best[i]! - mean) / sd;
+    return { local: local.slice(0, n), votes: best.slice(0, n), z, live: this.liveCount };
   }
+}
+
+export interface Shortlist {
+  readonly local: Int32Array;
+  /** Normalised votes. */
+  readonly votes: Float64Array;
+  readonly z: Float64Array;
+  /** Live records in the segment when it was searched. */
+  readonly live: number;
 }

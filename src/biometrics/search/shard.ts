@@ -6,25 +6,31 @@
 import { packTemplate, type PackedTemplate } from '../match/packed-template.ts';
 import { decodeFinger, fingerOffsets, fingerPosition } from './compact.ts';
 import { fuse } from './fusion.ts';
-import { prepareSearchProbe, type ProbeFinger } from './probe.ts';
+import type { ProbeFinger } from './probe.ts';
 import { Segment, slotOf } from './segment.ts';
 
 export interface SearchOptions {
   /** Candidates returned. */
   readonly top: number;
-  /** Records each segment shortlists for rescoring. */
-  readonly shortlist: number;
   /** Rescore every live record instead of the shortlist (the benchmark's reference). */
   readonly exhaustive?: boolean;
 }
 
+/**
+ * Which shortlisted records are rescored: always the first max(min, top) by votes, then those
+ * up to `max` whose votes stand out, z ≥ zGate × √(2 ln n) (√(2 ln n) is about where the best of
+ * n chance vote counts lands, so a mate usually clears it and chance records usually do not).
+ */
+export const rescoreParams = { min: 2, max: 24, zGate: 0.8 };
+
 export interface ShardCandidate {
   readonly id: number;
   readonly score: number;
-  /** Score of each probe finger (probe order) against its best finger of the record. */
+  /** Score of each usable probe finger (probe order) against its best finger of the record. */
   readonly fingers: number[];
-  /** The record's index votes (0 in exhaustive searches). */
+  /** The record's normalised index votes and their z (0 in exhaustive searches). */
   readonly votes: number;
+  readonly z: number;
 }
 
 export interface ShardStats {
@@ -80,16 +86,20 @@ export class Shard {
     return true;
   }
 
-  search(probeRecord: Uint8Array, opts: SearchOptions): ShardCandidate[] {
-    const probe = prepareSearchProbe(probeRecord);
+  search(probe: readonly ProbeFinger[], opts: SearchOptions): ShardCandidate[] {
     const out: ShardCandidate[] = [];
     if (probe.length === 0) return out;
+    const first = Math.max(rescoreParams.min, opts.top);
     for (const seg of this.segments) {
       if (opts.exhaustive) {
-        for (let r = 0; r < seg.count; r++) if (seg.live[r]) out.push(rescore(probe, seg, r, 0));
-      } else {
-        const { local, votes } = seg.shortlist(probe, opts.shortlist);
-        for (let i = 0; i < local.length; i++) out.push(rescore(probe, seg, local[i]!, votes[i]!));
+        for (let r = 0; r < seg.count; r++) if (seg.live[r]) out.push(rescore(probe, seg, r, 0, 0));
+        continue;
+      }
+      const list = seg.shortlist(probe, Math.max(first, rescoreParams.max));
+      const gate = rescoreParams.zGate * Math.sqrt(2 * Math.log(Math.max(2, list.live)));
+      for (let i = 0; i < list.local.length; i++) {
+        if (i >= first && list.z[i]! < gate) break;
+        out.push(rescore(probe, seg, list.local[i]!, list.votes[i]!, list.z[i]!));
       }
     }
     out.sort(byScore);
@@ -102,7 +112,7 @@ export function byScore(a: ShardCandidate, b: ShardCandidate): number {
 }
 
 /** Scores each probe finger against the record's finger of the same position (any, if either is unknown). */
-function rescore(probe: readonly ProbeFinger[], seg: Segment, local: number, votes: number): ShardCandidate {
+function rescore(probe: readonly ProbeFinger[], seg: Segment, local: number, votes: number, z: number): ShardCandidate {
   const bytes = seg.record(local);
   const offsets = fingerOffsets(bytes);
   const slots = offsets.map((fo) => slotOf(fingerPosition(bytes, fo)));
@@ -114,9 +124,9 @@ function rescore(probe: readonly ProbeFinger[], seg: Segment, local: number, vot
     for (let g = 0; g < offsets.length; g++) {
       if (slot !== 0 && slots[g] !== 0 && slots[g] !== slot) continue;
       const c = (packed[g] ??= packTemplate(decodeFinger(bytes, offsets[g]!)));
-      best = Math.max(best, f.matcher.score(c));
+      best = Math.max(best, f.matcher().score(c));
     }
     return best;
   });
-  return { id: seg.ids[local]!, score: fuse(fingers), fingers, votes };
+  return { id: seg.ids[local]!, score: fuse(fingers), fingers, votes, z };
 }
