@@ -6,6 +6,7 @@
  * symmetric, so each output folds mirrored samples before multiplying (half the products).
  */
 import type { Decomposition } from './subbands.ts';
+import { reflect } from './symmetric-extension.ts';
 
 interface AnalysisPlan {
   /** Source sample (0..n-1) of each extended position j - pad. */
@@ -17,11 +18,6 @@ interface AnalysisPlan {
   highLen: number;
 }
 
-function reflect(k: number, n: number): number {
-  const period = 2 * (n - 1);
-  const m = ((k % period) + period) % period;
-  return m < n ? m : period - m;
-}
 
 function analysisPlan(n: number, pad: number, inverted: boolean): AnalysisPlan {
   const lowLen = (n + 1) >> 1;

@@ -4,22 +4,14 @@
  * legal where a Huffman code starts or continues; inside raw coefficient bits it is corruption.
  */
 import { SeccomError } from '../../errors/index.ts';
+import { CATEGORY } from './categories.ts';
 import type { HuffmanDecoder } from './huffman.ts';
 
 /** Longest Huffman code; a local constant keeps the hot loop free of module-binding lookups. */
 const MAX_CODE_LENGTH = 16;
 
-/** Huffman categories (Table 3 of the standard). */
-const MAX_SHORT_RUN = 100;
-const POS_8 = 101;
-const NEG_8 = 102;
-const POS_16 = 103;
-const NEG_16 = 104;
-const RUN_8 = 105;
-const RUN_16 = 106;
-/** Categories 107..254 are coefficients -73..74 offset by 180. */
-const COEFF_OFFSET = 180;
-const MIN_COEFF_CATEGORY = 107;
+const { MAX_SHORT_RUN, POS_8, NEG_8, POS_16, NEG_16, RUN_8, RUN_16, COEFF_OFFSET } = CATEGORY;
+const MIN_COEFF_CATEGORY = CATEGORY.MIN_COEFF + COEFF_OFFSET;
 const MAX_COEFF_CATEGORY = 254;
 
 export interface BlockEnd {

@@ -3,19 +3,12 @@
  * mapped to Huffman categories, with 8/16-bit escapes; 0xFF bytes stuffed with 0x00, and the last
  * byte of a block padded with 1 bits.
  */
+import { CATEGORY } from './categories.ts';
 import type { HuffmanSpec } from './huffman.ts';
 import { huffmanEncoder } from './huffman.ts';
 
-const MAX_TABLE_COEFF = 74;
-const MIN_TABLE_COEFF = -73;
-const MAX_SHORT_RUN = 100;
-const COEFF_OFFSET = 180;
-const POS_8 = 101;
-const NEG_8 = 102;
-const POS_16 = 103;
-const NEG_16 = 104;
-const RUN_8 = 105;
-const RUN_16 = 106;
+const { MAX_SHORT_RUN, POS_8, NEG_8, POS_16, NEG_16, RUN_8, RUN_16, COEFF_OFFSET } = CATEGORY;
+const { MIN_COEFF: MIN_TABLE_COEFF, MAX_COEFF: MAX_TABLE_COEFF } = CATEGORY;
 const MAX_RUN = 0xffff;
 
 /** Calls emit(category, extraBits, extraValue) for each symbol of a block, in order. */

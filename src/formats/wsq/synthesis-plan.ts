@@ -10,6 +10,8 @@
  * of each band. So the plan gives, per parity, the taps in order and the first band sample of
  * output n as (n - parity)/2 + offset, with the bands' symmetric extensions materialised.
  */
+import { reflect } from './symmetric-extension.ts';
+
 export interface ParityPlan {
   lowTaps: Float64Array;
   highTaps: Float64Array;
@@ -27,12 +29,6 @@ export interface SynthesisPlan {
   odd: ParityPlan;
 }
 
-/** Whole-sample symmetric extension; n >= 2 (frames are at least 32 pixels a side). */
-function reflect(k: number, n: number): number {
-  const period = 2 * (n - 1);
-  const m = ((k % period) + period) % period;
-  return m < n ? m : period - m;
-}
 
 export function synthesisPlan(n: number, lowpass: Float32Array, highpass: Float32Array, inverted: boolean): SynthesisPlan {
   const lowLen = (n + 1) >> 1;
