@@ -8,3 +8,4 @@ export * from './audit.ts';
 export * from './bus.ts';
 export * from './sim.ts';
 export * from './accounts.ts';
+export * from './search.ts';
