@@ -13,6 +13,7 @@ import { consoleFallback, registerConsole } from './console/serve.ts';
 import type { ServerContext } from './context.ts';
 import { registerProblemHandlers } from './problem.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { eventRoutes } from './routes/events.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -57,6 +58,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts
   await app.register(bookingRoutes, { ctx });
   await app.register(eventRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
   // End the event streams first, or closing the server would wait for them.
   app.addHook('preClose', async () => ctx.live.close());
 

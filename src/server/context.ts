@@ -4,6 +4,7 @@ import type { RuleBook } from '../policy/rule-book.ts';
 import type { Store } from '../store/store.ts';
 import { AuthService } from './auth/service.ts';
 import { LiveHub } from './live/hub.ts';
+import { AuditService } from './services/audit.ts';
 import { BookingService } from './services/bookings.ts';
 import { StatsService } from './services/stats.ts';
 import { UserService } from './services/users.ts';
@@ -20,6 +21,7 @@ export interface ServerContext extends ServerDeps {
   bookings: BookingService;
   live: LiveHub;
   stats: StatsService;
+  audit: AuditService;
 }
 
 export function createContext(deps: ServerDeps): ServerContext {
@@ -31,5 +33,6 @@ export function createContext(deps: ServerDeps): ServerContext {
     bookings,
     live: new LiveHub(deps.store, deps.clock),
     stats: new StatsService(deps, bookings),
+    audit: new AuditService(deps),
   };
 }

@@ -16,7 +16,7 @@ const allowedKinds: Readonly<Record<Role, readonly ScopeKind[]>> = {
   lesc_analyst: ['national'],
   ero_officer: ['state', 'national'],
   overseer: ['county', 'state', 'national'],
-  inspector: ['county', 'state', 'national'],
+  inspector: ['national'],
   admin: ['national'],
 };
 

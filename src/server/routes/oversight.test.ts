@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { asSuperuser } from '../../../test/support/store.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
 import { seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { StatsView } from '../contract/stats.ts';
@@ -90,5 +92,38 @@ describe('API: oversight statistics', () => {
     assert.equal(lines[0], 'dimension,key,bookings,detainers,detainers_no_conviction,ident_matches');
     assert.ok(lines.includes('conviction,no conviction,2,1,,'), csv.body);
     assert.ok(lines.some((l) => l.startsWith('month,2012-03,4,2,1,3')), csv.body);
+  });
+
+  test('audit viewer: inspector only, filters, keyset pages', async () => {
+    for (const name of ['board', 'hartford', 'admin'] as const) {
+      assert.equal((await call(t.app, 'GET', '/api/audit', await user(name))).statusCode, 403, name);
+    }
+    await call(t.app, 'GET', `/api/bookings/${world.bookingIds.held}`, await user('hartford'));
+    const reads = await call(t.app, 'GET', `/api/audit?actor=user:hartford&action=read`, await user('inspector'));
+    assert.equal(reads.statusCode, 200, reads.body);
+    const items = reads.json().items as { actor: string; action: string; entityId: string; at: string }[];
+    assert.ok(items.length >= 1);
+    assert.ok(items.every((e) => e.actor === 'user:hartford' && e.action === 'read'));
+    assert.equal(items[0]!.entityId, world.bookingIds.held);
+    assert.match(items[0]!.at, /-0[45]:00$/, "in the inspector's time zone");
+    const page1 = (await call(t.app, 'GET', '/api/audit?limit=5', await user('inspector'))).json();
+    const page2 = (await call(t.app, 'GET', `/api/audit?limit=5&cursor=${page1.nextCursor}`, await user('inspector'))).json();
+    assert.equal(page2.items[0].seq, page1.items[4].seq - 1, 'the next page continues below the last seq');
+    const detainer = (await call(t.app, 'GET', `/api/audit?entity=bookings&entityId=${world.bookingIds.declined}`, await user('inspector'))).json();
+    assert.ok(detainer.items.some((e: { action: string }) => e.action === 'insert'));
+  });
+
+  test('chain badge: intact, then broken naming the altered entry (last: it tampers)', async () => {
+    const ok = await call(t.app, 'GET', '/api/audit/verify', await user('inspector'));
+    assert.equal(ok.json().status, 'intact');
+    assert.ok(ok.json().entries > 10);
+    await asSuperuser(t.store, async (tx) => {
+      await tx.execute(sql`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3`);
+    });
+    await call(t.app, 'GET', `/api/bookings/${world.bookingIds.held}`, await user('hartford')); // moves the head: no cached answer
+    const broken = (await call(t.app, 'GET', '/api/audit/verify', await user('inspector'))).json();
+    assert.equal(broken.status, 'broken');
+    assert.equal(broken.problem.code, 'SECCOM_AUDIT_CHAIN_BROKEN');
+    assert.equal(broken.problem.seq, 3);
   });
 });
