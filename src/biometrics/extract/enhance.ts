@@ -19,8 +19,11 @@ interface OrientedKernels {
   taps: number;
 }
 
-function kernels(width: number, bins: number, half: number, across: boolean, profile: (t: number) => number): OrientedKernels {
-  const taps = 2 * half + 1;
+/** Oriented 1-D kernels sampled every `step` pixels over [-half, half]. */
+function kernels(width: number, bins: number, half: number, across: boolean, profile: (t: number) => number, step = 1): OrientedKernels {
+  const ts: number[] = [];
+  for (let t = -half; t <= half; t += step) ts.push(t);
+  const taps = ts.length;
   const offsets = new Int32Array(bins * taps);
   const weights = new Float32Array(bins * taps);
   for (let b = 0; b < bins; b++) {
@@ -28,11 +31,12 @@ function kernels(width: number, bins: number, half: number, across: boolean, pro
     const c = Math.cos(theta);
     const s = Math.sin(theta);
     let mean = 0;
-    for (let t = -half; t <= half; t++) mean += profile(t);
+    for (const t of ts) mean += profile(t);
     mean = across ? mean / taps : 0;
     let norm = 0;
-    for (let t = -half; t <= half; t++) {
-      const k = b * taps + t + half;
+    for (let j = 0; j < taps; j++) {
+      const t = ts[j]!;
+      const k = b * taps + j;
       offsets[k] = Math.round(t * s) * width + Math.round(t * c);
       weights[k] = profile(t) - mean;
       norm += Math.abs(weights[k]!);
@@ -65,12 +69,36 @@ export function orientationBins(field: OrientationField, width: number, height: 
   return { bins: out, stride: hw };
 }
 
+/** (local mean − pixel) / local contrast, block statistics interpolated bilinearly in one pass. */
 export function normalize(img: Raster, stats: BlockStats, cols: number, rows: number, size: number): Float32Array {
   const { width: w, height: h, data } = img;
-  const mean = upsampleBlocks(stats.mean, cols, rows, size, w, h);
-  const std = upsampleBlocks(stats.std, cols, rows, size, w, h);
-  for (let i = 0; i < mean.length; i++) mean[i] = (mean[i]! - data[i]!) / (std[i]! + 1);
-  return mean;
+  const { mean, std } = stats;
+  const x0s = new Int32Array(w);
+  const x1s = new Int32Array(w);
+  const axs = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(cols - 1, Math.max(0, (x + 0.5) / size - 0.5));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(cols - 1, x0s[x]! + 1);
+    axs[x] = fx - x0s[x]!;
+  }
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(rows - 1, Math.max(0, (y + 0.5) / size - 0.5));
+    const y0 = Math.floor(fy);
+    const r0 = y0 * cols;
+    const r1 = Math.min(rows - 1, y0 + 1) * cols;
+    const ay = fy - y0;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const ax = axs[x]!;
+      const a = x0s[x]!;
+      const b = x1s[x]!;
+      const m = (mean[r0 + a]! * (1 - ax) + mean[r0 + b]! * ax) * (1 - ay) + (mean[r1 + a]! * (1 - ax) + mean[r1 + b]! * ax) * ay;
+      const s = (std[r0 + a]! * (1 - ax) + std[r0 + b]! * ax) * (1 - ay) + (std[r1 + a]! * (1 - ax) + std[r1 + b]! * ax) * ay;
+      out[i] = (m - data[i]!) / (s + 1);
+    }
+  }
+  return out;
 }
 
 /** Normalised image smoothed along the ridges (input of period estimation and the band-pass). */
@@ -79,7 +107,7 @@ export function smoothAlongRidges(img: Raster, stats: BlockStats, field: Orienta
   const { width: w, height: h } = img;
   const { cols, rows, size } = field.grid;
   const norm = normalize(img, stats, cols, rows, size);
-  const along = kernels(w, p.bins, p.alongHalf, false, (t) => Math.exp((-t * t) / (2 * p.alongSigma * p.alongSigma)));
+  const along = kernels(w, p.bins, p.alongHalf, false, (t) => Math.exp((-t * t) / (2 * p.alongSigma * p.alongSigma)), p.alongStep);
   // Wherever the across pass may read: foreground blocks and their neighbours.
   const near = new Uint8Array(cols * rows);
   for (let by = 0; by < rows; by++) {
@@ -125,6 +153,7 @@ export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number,
   const half = p.acrossHalf;
   const taps = 2 * half + 1;
   const nPeriods = periodBinCount();
+
   const offsets = new Int32Array(nPeriods * nb * taps);
   const weights = new Float32Array(nPeriods * nb * taps);
   for (let pb = 0; pb < nPeriods; pb++) {

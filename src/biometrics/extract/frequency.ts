@@ -1,5 +1,5 @@
 /**
- * Local ridge period. Per foreground block, the along-ridge-smoothed image is sampled on a
+ * Local ridge period. Per foreground block (on a lattice of every `stride` blocks), the along-ridge-smoothed image is sampled on a
  * profile across the ridges (averaged over a few pixels along them); the period is the lag of
  * the profile's first strong autocorrelation peak. Blocks without a clear period take their
  * neighbours' through a weighted Gaussian fill, so the band-pass is tuned everywhere.
@@ -23,7 +23,8 @@ export function blockPeriods(smooth: Float32Array, w: number, h: number, field: 
   const acf = new Float64Array(maxLag + 2);
   const found: number[] = [];
   for (let b = 0; b < n; b++) {
-    if (!seg.blocks[b]) continue;
+    // The period varies slowly and is smoothed anyway: a sparser lattice of blocks is enough.
+    if (!seg.blocks[b] || (b % cols) % p.stride || ((b / cols) | 0) % p.stride) continue;
     const cx = ((b % cols) + 0.5) * size;
     const cy = (((b / cols) | 0) + 0.5) * size;
     const theta = blockAngle(field, b);

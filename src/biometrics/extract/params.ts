@@ -31,6 +31,8 @@ export const extractParams = {
     /** Along-ridge smoothing: half length and Gaussian sigma. */
     alongHalf: 8,
     alongSigma: 4,
+    /** Sample spacing of the along-ridge kernel. */
+    alongStep: 1,
     /** Across-ridge Gabor band-pass: half length, and envelope sigma as a share of the local period. */
     acrossHalf: 8,
     acrossSigmaPerPeriod: 0.45,
@@ -44,6 +46,8 @@ export const extractParams = {
     profileWidth: 4,
     /** A profile whose autocorrelation peak is below this has no clear period. */
     minPeak: 0.25,
+    /** Periods are measured every `stride` blocks in each direction and filled in between. */
+    stride: 1,
     /** Smoothing of the period field, in blocks. */
     sigma: 2,
     /** Used when no block of the image has a clear period. */

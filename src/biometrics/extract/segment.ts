@@ -98,8 +98,8 @@ function components(mask: Uint8Array, cols: number, rows: number, value: number)
       const x = c % cols;
       const y = (c / cols) | 0;
       if (x === 0 || y === 0 || x === cols - 1 || y === rows - 1) edge = true;
-      const nbrs = [x > 0 ? c - 1 : -1, x < cols - 1 ? c + 1 : -1, y > 0 ? c - cols : -1, y < rows - 1 ? c + cols : -1];
-      for (const nb of nbrs) {
+      for (let k = 0; k < 4; k++) {
+        const nb = k === 0 ? (x > 0 ? c - 1 : -1) : k === 1 ? (x < cols - 1 ? c + 1 : -1) : k === 2 ? (y > 0 ? c - cols : -1) : y < rows - 1 ? c + cols : -1;
         if (nb >= 0 && mask[nb] === value && label[nb] === 0) {
           label[nb] = id;
           stack[top++] = nb;

@@ -14,7 +14,7 @@
  * 4. Score: the best set's size times its local support (votes), over the geometric mean of
  *    the two minutiae counts, so many chance pairs between busy templates do not add up.
  */
-import { EDGE_KEYS, type PackedTemplate } from './packed-template.ts';
+import { ANGLE_BIN_SHIFT, ANGLE_BINS, EDGE_KEYS, LEN_BIN, LEN_BINS, edgeKeyOfBins, type PackedTemplate } from './packed-template.ts';
 
 export const matchParams = {
   /** Edge length tolerance: absolute pixels plus a share of the length. */
@@ -54,41 +54,97 @@ export function prepareProbe(t: PackedTemplate): PreparedProbe {
   const { lenTol, lenTolRel, angleTol } = matchParams;
   const edgeFrom = new Uint8Array(t.edgeCount);
   for (let i = 0; i < t.count; i++) for (let e = t.edgeStart[i]!; e < t.edgeStart[i + 1]!; e++) edgeFrom[e] = i;
-  const counts = new Int32Array(EDGE_KEYS + 1);
-  const keysOf = (e: number, emit: (key: number) => void) => {
+  // Every (key, edge) entry once, then a counting sort by key.
+  let keys: Uint16Array<ArrayBuffer> = new Uint16Array(t.edgeCount * 64);
+  let owners = new Uint16Array(keys.length);
+  let n = 0;
+  const wrap = ANGLE_BINS - 1;
+  for (let e = 0; e < t.edgeCount; e++) {
     const len = t.edgeLen[e]!;
     const tol = lenTol + lenTolRel * len;
-    const l0 = Math.max(0, Math.floor((len - tol) / 8));
-    const l1 = Math.min((EDGE_KEYS >> 8) - 1, Math.floor((len + tol) / 8));
+    const l0 = Math.max(0, Math.floor((len - tol) / LEN_BIN));
+    const l1 = Math.min(LEN_BINS - 1, Math.floor((len + tol) / LEN_BIN));
     const a1 = t.edgeA1[e]!;
     const a2 = t.edgeA2[e]!;
+    const b1lo = (a1 - angleTol) >> ANGLE_BIN_SHIFT;
+    const b1hi = (a1 + angleTol) >> ANGLE_BIN_SHIFT;
+    const b2lo = (a2 - angleTol) >> ANGLE_BIN_SHIFT;
+    const b2hi = (a2 + angleTol) >> ANGLE_BIN_SHIFT;
+    const need = n + (l1 - l0 + 1) * (b1hi - b1lo + 1) * (b2hi - b2lo + 1);
+    if (need > keys.length) {
+      const grow = Math.max(need, keys.length * 2);
+      keys = growTo(keys, grow);
+      owners = growTo(owners, grow);
+    }
     for (let lb = l0; lb <= l1; lb++) {
-      for (let b1 = (a1 - angleTol) >> 4; b1 <= (a1 + angleTol) >> 4; b1++) {
-        for (let b2 = (a2 - angleTol) >> 4; b2 <= (a2 + angleTol) >> 4; b2++) emit((lb << 8) | ((b1 & 15) << 4) | (b2 & 15));
+      for (let b1 = b1lo; b1 <= b1hi; b1++) {
+        for (let b2 = b2lo; b2 <= b2hi; b2++) {
+          keys[n] = edgeKeyOfBins(lb, b1 & wrap, b2 & wrap);
+          owners[n++] = e;
+        }
       }
     }
-  };
-  for (let e = 0; e < t.edgeCount; e++) keysOf(e, (k) => counts[k + 1]!++);
-  for (let k = 0; k < EDGE_KEYS; k++) counts[k + 1]! += counts[k]!;
-  const bucketStart = Int32Array.from(counts);
-  const bucketEdges = new Uint16Array(counts[EDGE_KEYS]!);
-  for (let e = 0; e < t.edgeCount; e++) keysOf(e, (k) => (bucketEdges[counts[k]!++] = e));
+  }
+  const bucketStart = new Int32Array(EDGE_KEYS + 1);
+  for (let k = 0; k < n; k++) bucketStart[keys[k]! + 1]!++;
+  for (let k = 0; k < EDGE_KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
+  const fill = bucketStart.slice(0, EDGE_KEYS);
+  const bucketEdges = new Uint16Array(n);
+  for (let k = 0; k < n; k++) bucketEdges[fill[keys[k]!]!++] = owners[k]!;
   return { template: t, bucketStart, bucketEdges, edgeFrom };
 }
 
-/** Scores candidates against one prepared probe; holds the scratch memory, so reuse it. */
-export class Matcher {
-  private readonly votes = new Uint8Array(256 * 256);
-  private readonly touched = new Int32Array(256 * 256);
-  private readonly pairP = new Int32Array(256);
-  private readonly pairC = new Int32Array(256);
-  private readonly pairV = new Int32Array(256);
-  private readonly usedP = new Uint8Array(256);
-  private readonly usedC = new Uint8Array(256);
-  private readonly compat = new Uint8Array(256 * 256);
-  private readonly members = new Int32Array(256);
+function growTo(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
+  const b = new Uint16Array(size);
+  b.set(a);
+  return b;
+}
 
-  constructor(readonly probe: PreparedProbe) {}
+/** Per-thread scratch memory of the matcher (scoring is synchronous, so one set serves all matchers). */
+class Scratch {
+  readonly votes = new Uint8Array(256 * 256);
+  readonly touched = new Int32Array(256 * 256);
+  readonly pairP = new Int32Array(256);
+  readonly pairC = new Int32Array(256);
+  readonly pairV = new Int32Array(256);
+  readonly usedP = new Uint8Array(256);
+  readonly usedC = new Uint8Array(256);
+  readonly compat = new Uint8Array(256 * 256);
+  readonly members = new Int32Array(256);
+  readonly order = new Int32Array(256 * 256);
+  readonly byVotes = new Int32Array(258);
+}
+
+let shared: Scratch | undefined;
+
+/** Scores candidates against one prepared probe. Cheap to create: scratch memory is shared per thread. */
+export class Matcher {
+  private readonly votes: Uint8Array;
+  private readonly touched: Int32Array;
+  private readonly pairP: Int32Array;
+  private readonly pairC: Int32Array;
+  private readonly pairV: Int32Array;
+  private readonly usedP: Uint8Array;
+  private readonly usedC: Uint8Array;
+  private readonly compat: Uint8Array;
+  private readonly members: Int32Array;
+  private readonly order: Int32Array;
+  private readonly byVotes: Int32Array;
+
+  constructor(readonly probe: PreparedProbe) {
+    const s = (shared ??= new Scratch());
+    this.votes = s.votes;
+    this.touched = s.touched;
+    this.pairP = s.pairP;
+    this.pairC = s.pairC;
+    this.pairV = s.pairV;
+    this.usedP = s.usedP;
+    this.usedC = s.usedC;
+    this.compat = s.compat;
+    this.members = s.members;
+    this.order = s.order;
+    this.byVotes = s.byVotes;
+  }
 
   score(c: PackedTemplate): number {
     const probe = this.probe;
@@ -132,25 +188,26 @@ export class Matcher {
     return this.consolidate(c, n);
   }
 
-  /** Greedy one-to-one choice of pairs, most votes first (counting sort by votes). */
+  /** Greedy one-to-one choice of pairs, most votes first (touched pairs bucketed by votes). */
   private selectPairs(nTouched: number, maxVotes: number): number {
-    const { votes, touched, pairP, pairC, pairV, usedP, usedC } = this;
+    const { votes, touched, pairP, pairC, pairV, usedP, usedC, order, byVotes } = this;
     const limit = matchParams.maxPairs;
+    byVotes.fill(0, 0, maxVotes + 2);
+    for (let t = 0; t < nTouched; t++) byVotes[maxVotes - votes[touched[t]!]! + 1]!++;
+    for (let v = 1; v <= maxVotes; v++) byVotes[v]! += byVotes[v - 1]!;
+    for (let t = 0; t < nTouched; t++) order[byVotes[maxVotes - votes[touched[t]!]!]!++] = touched[t]!;
     let n = 0;
-    for (let v = maxVotes; v >= 1 && n < limit; v--) {
-      for (let t = 0; t < nTouched && n < limit; t++) {
-        const idx = touched[t]!;
-        if (votes[idx] !== v) continue;
-        const i = idx >> 8;
-        const k = idx & 255;
-        if (usedP[i] || usedC[k]) continue;
-        usedP[i] = 1;
-        usedC[k] = 1;
-        pairP[n] = i;
-        pairC[n] = k;
-        pairV[n] = v;
-        n++;
-      }
+    for (let t = 0; t < nTouched && n < limit; t++) {
+      const idx = order[t]!;
+      const i = idx >> 8;
+      const k = idx & 255;
+      if (usedP[i] || usedC[k]) continue;
+      usedP[i] = 1;
+      usedC[k] = 1;
+      pairP[n] = i;
+      pairC[n] = k;
+      pairV[n] = votes[idx]!;
+      n++;
     }
     for (let s = 0; s < n; s++) {
       usedP[pairP[s]!] = 0;

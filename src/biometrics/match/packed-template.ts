@@ -28,9 +28,11 @@ export const MAX_EDGE = 255;
 /** Most minutiae kept (best quality first), so a neighbour index fits a byte. */
 export const MAX_MINUTIAE = 255;
 
-/** Quantisation of the edge hash key: length bins of LEN_BIN px, angle bins of 16/256 turn. */
+/** Quantisation of the edge hash key: length bins of LEN_BIN px, angle bins of 2^ANGLE_BIN_SHIFT / 256 turn. */
 export const LEN_BIN = 8;
 export const ANGLE_BIN_SHIFT = 4;
+/** Angle bins per turn. */
+export const ANGLE_BINS = 256 >> ANGLE_BIN_SHIFT;
 
 export interface PackedTemplate {
   readonly bytes: Uint8Array;
@@ -50,12 +52,18 @@ export interface PackedTemplate {
   readonly edgeA2: Uint8Array;
 }
 
-export function edgeKey(len: number, a1: number, a2: number): number {
-  return (((len / LEN_BIN) | 0) << 8) | ((a1 >> ANGLE_BIN_SHIFT) << 4) | (a2 >> ANGLE_BIN_SHIFT);
+export function edgeKeyOfBins(lenBin: number, a1Bin: number, a2Bin: number): number {
+  return (lenBin * ANGLE_BINS + a1Bin) * ANGLE_BINS + a2Bin;
 }
 
-/** Number of distinct edge keys (length bins × 16 × 16). */
-export const EDGE_KEYS = (((MAX_EDGE / LEN_BIN) | 0) + 1) << 8;
+export function edgeKey(len: number, a1: number, a2: number): number {
+  return edgeKeyOfBins((len / LEN_BIN) | 0, a1 >> ANGLE_BIN_SHIFT, a2 >> ANGLE_BIN_SHIFT);
+}
+
+/** Length bins of the edge hash. */
+export const LEN_BINS = ((MAX_EDGE / LEN_BIN) | 0) + 1;
+/** Number of distinct edge keys (length bins × angle bins²); they fit a u16. */
+export const EDGE_KEYS = LEN_BINS * ANGLE_BINS * ANGLE_BINS;
 
 const HEADER = 16;
 
