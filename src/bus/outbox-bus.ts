@@ -56,13 +56,15 @@ export class OutboxBus implements Bus {
       // One query for every subscribed topic, in due order; each topic's run goes to its handler.
       const due = await duePending(this.store.db, this.topics, this.clock.now(), this.#batchSize);
       if (due.length === 0) return delivered;
-      const byTopic = new Map<string, Message[]>();
+      // Grouped by handler, in due order: a stage with several topics sees its timers in time order.
+      const byHandler = new Map<Handler, { sub: Subscription; batch: Message[] }>();
       for (const m of due) {
-        const list = byTopic.get(m.topic);
-        if (list) list.push(m);
-        else byTopic.set(m.topic, [m]);
+        const sub = this.#subs.find((s) => s.topic === m.topic)!;
+        const group = byHandler.get(sub.handler);
+        if (group) group.batch.push(m);
+        else byHandler.set(sub.handler, { sub, batch: [m] });
       }
-      for (const [topic, batch] of byTopic) await this.#deliver(this.#subs.find((s) => s.topic === topic)!, batch);
+      for (const { sub, batch } of byHandler.values()) await this.#deliver(sub, batch);
       delivered += due.length;
     }
   }

@@ -6,11 +6,10 @@ import type { Bus } from '../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { BookingSubmission } from '../domain/booking.ts';
-import { criminalSubjects, immigrationSubjects } from '../store/schema/index.ts';
 import type { Store } from '../store/store.ts';
+import { openEngineSearches } from '../biometrics/search/tenprint-port.ts';
 import { submitBookings, type Submitted } from './intake.ts';
-import { ExactTemplateSearch } from './placeholders/exact-template-search.ts';
-import type { PickupPlanner, PipelinePorts, TenprintSearch } from './ports.ts';
+import type { PickupPlanner, PipelinePorts } from './ports.ts';
 import { ruleBookPolicy } from './rule-book-policy.ts';
 import { stageHandler, type Stage } from './stage.ts';
 import { cjisStage } from './stages/cjis.ts';
@@ -36,15 +35,6 @@ export const hashedPickup: PickupPlanner = {
   },
 };
 
-/** Placeholder searches loaded with the current galleries of the store. */
-export async function loadPlaceholderSearches(store: Store): Promise<{ cjisSearch: TenprintSearch; identSearch: TenprintSearch }> {
-  const cjisSearch = new ExactTemplateSearch();
-  for (const s of await store.db.select({ id: criminalSubjects.fbiNumber, t: criminalSubjects.templates }).from(criminalSubjects)) cjisSearch.enrol(s.id, s.t);
-  const identSearch = new ExactTemplateSearch();
-  for (const s of await store.db.select({ id: immigrationSubjects.fin, t: immigrationSubjects.templates }).from(immigrationSubjects)) identSearch.enrol(s.id, s.t);
-  return { cjisSearch, identSearch };
-}
-
 export function buildStages(ports: PipelinePorts): Stage[] {
   return [
     sibStage,
@@ -62,7 +52,7 @@ export async function createPipeline(
   clock: Clock,
   opts: { ports?: Partial<PipelinePorts>; bus?: Bus; busOptions?: OutboxBusOptions } = {},
 ): Promise<Pipeline> {
-  const searches = opts.ports?.cjisSearch && opts.ports.identSearch ? undefined : await loadPlaceholderSearches(store);
+  const searches = opts.ports?.cjisSearch && opts.ports.identSearch ? undefined : await openEngineSearches(store);
   const ports: PipelinePorts = {
     cjisSearch: opts.ports?.cjisSearch ?? searches!.cjisSearch,
     identSearch: opts.ports?.identSearch ?? searches!.identSearch,
@@ -79,6 +69,9 @@ export async function createPipeline(
     bus,
     stages,
     submit: (bookings) => submitBookings(store, clock, bookings),
-    close: () => bus.close(),
+    close: async () => {
+      await bus.close();
+      await searches?.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 /** Bulk loaders and writers the stages share (one query per batch, never one per message). */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { SeccomError } from '../errors/index.ts';
 import { transition, type DetainerState } from '../domain/detainer.ts';
 import { insertAudited, updateAudited, type WriteContext } from '../store/audited.ts';
@@ -11,13 +11,22 @@ export type BookingRow = typeof bookings.$inferSelect;
 export type DetainerRow = typeof detainers.$inferSelect;
 
 
-export async function loadBookings(tx: Db, ids: string[]): Promise<Map<string, BookingRow>> {
-  const found = await tx.select().from(bookings).where(inArray(bookings.id, ids));
+/** The bookings' columns stages read, without the prints (decoding them costs; see loadPrints). */
+const { prints: _prints, ...bookingColumns } = getTableColumns(bookings);
+export type BookingInfo = Omit<BookingRow, 'prints'>;
+
+export async function loadBookings(tx: Db, ids: string[]): Promise<Map<string, BookingInfo>> {
+  const found = await tx.select(bookingColumns).from(bookings).where(inArray(bookings.id, ids));
   const map = new Map(found.map((b) => [b.id, b]));
   for (const id of ids) {
     if (!map.has(id)) throw new SeccomError('SECCOM_NOT_FOUND', `booking ${id} not found`, { location: { booking: id } });
   }
   return map;
+}
+
+export async function loadPrints(tx: Db, ids: string[]): Promise<Map<string, BookingRow['prints']>> {
+  const found = await tx.select({ id: bookings.id, prints: bookings.prints }).from(bookings).where(inArray(bookings.id, ids));
+  return new Map(found.map((b) => [b.id, b.prints]));
 }
 
 /** Groups rows by a key, keeping their order. */
@@ -32,8 +41,8 @@ export function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]>
   return out;
 }
 
-export async function recordOutcomes(tx: Db, ends: { bookingId: string; outcome: Outcome }[], ctx: WriteContext): Promise<void> {
-  await insertAudited(tx, bookingOutcomes, ends.map((e) => ({ ...e, at: ctx.at })), ctx);
+export async function recordOutcomes(tx: Db, ends: { bookingId: string; outcome: Outcome; at?: Date }[], ctx: WriteContext): Promise<void> {
+  await insertAudited(tx, bookingOutcomes, ends.map((e) => ({ ...e, at: e.at ?? ctx.at })), ctx);
 }
 
 export async function loadDetainers(tx: Db, ids: string[]): Promise<Map<string, DetainerRow>> {

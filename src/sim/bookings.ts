@@ -1,9 +1,12 @@
 /**
  * The stream of synthetic bookings: booking n is a pure function of (seed, n), so a restarted run
  * continues with the same bookings. Each picks a person of the world (people with convictions are
- * re-arrested more often), a jail, charges and a release time; the livescan capture is an exact
- * copy of the person's fingers (what the placeholder exact-template search expects).
+ * re-arrested more often), a jail, charges and a release time. The livescan capture is a new,
+ * noisy impression of the person's fingers (rotation, translation, distortion, lost and spurious
+ * minutiae: LIVESCAN_NOISE in src/biometrics/search/synthetic.ts), from its own random stream, so
+ * the 1:N search has to match it rather than recognise a copy.
  */
+import { impression } from '../biometrics/search/synthetic.ts';
 import type { BookingSubmission } from '../domain/booking.ts';
 import type { OffenseLevel } from '../domain/offense.ts';
 import { calibration } from './calibration.ts';
@@ -54,6 +57,7 @@ export class BookingStream {
       return { offense: o.offense, ncic: o.ncic, level, felony: o.felony };
     });
     const worst = Math.min(...charges.map((c) => c.level));
+    const capture = new Prng(`${this.world.seed}:livescan:${n}`);
     // Minor charges are released sooner (citation, bail); serious ones are held longer.
     const releaseHours = worst === 3 ? rng.int(4, 24) : worst === 2 ? rng.int(24, 96) : rng.int(72, 240);
     return {
@@ -69,7 +73,7 @@ export class BookingStream {
       arrestedAt,
       releaseDueAt: new Date(this.arrivalAt(n).getTime() + releaseHours * 3_600_000),
       charges,
-      prints: person.prints,
+      prints: person.prints.map((f) => impression(f, () => capture.next())),
       simPersonId: person.row.id,
     };
   }

@@ -1,8 +1,8 @@
 /**
  * Synthetic finger templates: random but ridge-plausible minutiae sets. Each finger gets a smooth
  * orientation field (a loop or whorl core plus a gentle tilt); minutiae are spread with a minimum
- * spacing inside an elliptical print area, and point along the local ridge flow. Not images, and
- * not realistic enough to test a matcher: they feed the placeholder exact-template search.
+ * spacing inside an elliptical print area, and point along the local ridge flow. Not images: the
+ * galleries enrol them, and each booking captures a noisy impression of them (bookings.ts).
  */
 import type { FingerTemplate, Minutia } from '../biometrics/template.ts';
 import type { Prng } from './prng.ts';

@@ -31,8 +31,13 @@ export interface AuditEntry extends AuditInput {
   hash: string;
 }
 
-export function entryHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
-  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, data: e.data });
+/**
+ * SHA-256 over the previous hash and the entry's canonical JSON (keys sorted: action, actor, at,
+ * data, entity, entityId, seq), built directly so that data is serialized once.
+ */
+export function entryHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>, dataJson = canonicalJson(e.data)): string {
+  const q = JSON.stringify;
+  const body = `{"action":${q(e.action)},"actor":${q(e.actor)},"at":${q(e.at.toISOString())},"data":${dataJson},"entity":${q(e.entity)},"entityId":${q(e.entityId)},"seq":${e.seq}}`;
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
@@ -45,10 +50,10 @@ export async function appendAudit(tx: Db, inputs: AuditInput[]): Promise<void> {
   const rows = inputs.map((input) => {
     seq += 1;
     // Store exactly the value that is hashed (canonical form), so that verification recomputes it.
-    const data = JSON.parse(canonicalJson(input.data ?? null)) as unknown;
-    const entry = { ...input, seq, data };
+    const dataJson = canonicalJson(input.data ?? null);
+    const entry = { ...input, seq, data: JSON.parse(dataJson) as unknown };
     const prevHash = hash;
-    hash = entryHash(prevHash, entry);
+    hash = entryHash(prevHash, entry, dataJson);
     return { ...entry, prevHash, hash };
   });
   await insertBatched(tx, auditLog, rows);

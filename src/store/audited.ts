@@ -6,10 +6,34 @@
 import { createHash } from 'node:crypto';
 import { and, eq, getTableColumns, getTableName, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { appendAudit } from './audit.ts';
+import { appendAudit, type AuditInput } from './audit.ts';
 import { insertBatched } from './batch.ts';
-import { canonicalJson } from './canonical-json.ts';
 import type { Db } from './db.ts';
+
+/**
+ * Audit entries of a transaction opened with store.transaction() are gathered and appended once,
+ * just before it commits (one chain-head lock per transaction instead of one per write).
+ */
+const pendingAudit = new WeakMap<Db, AuditInput[]>();
+
+/** Runs fn in tx, then appends the audit entries its writes gathered (used by Store.transaction). */
+export async function withAuditBuffer<T>(tx: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const entries: AuditInput[] = [];
+  pendingAudit.set(tx, entries);
+  try {
+    const result = await fn(tx);
+    await appendAudit(tx, entries);
+    return result;
+  } finally {
+    pendingAudit.delete(tx);
+  }
+}
+
+async function audit(tx: Db, entries: AuditInput[]): Promise<void> {
+  const buffer = pendingAudit.get(tx);
+  if (buffer) buffer.push(...entries);
+  else await appendAudit(tx, entries);
+}
 
 /** Who is writing and when (from the Clock, never Date.now() in pipeline code). */
 export interface WriteContext {
@@ -19,13 +43,17 @@ export interface WriteContext {
 
 const maxInlineChars = 512;
 
-/** The row as the audit keeps it: large members replaced by their digest. */
+/**
+ * The row as the audit keeps it. Fingerprint templates (arrays of objects) enter as their count
+ * and long strings as their SHA-256: the audit records the change, the table holds the content.
+ */
 export function auditView(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     if (v === undefined) continue;
-    const json = canonicalJson(v);
-    out[k] = json.length > maxInlineChars ? { sha256: createHash('sha256').update(json).digest('hex'), chars: json.length } : v;
+    if (Array.isArray(v) && v.length > 0 && typeof v[0] === 'object') out[k] = { items: v.length };
+    else if (typeof v === 'string' && v.length > maxInlineChars) out[k] = { sha256: createHash('sha256').update(v).digest('hex'), chars: v.length };
+    else out[k] = v;
   }
   return out;
 }
@@ -49,7 +77,7 @@ export async function insertAudited<T extends PgTable>(tx: Db, table: T, values:
   await insertBatched(tx, table, values);
   const entity = getTableName(table);
   const { names } = primaryKeyOf(table);
-  await appendAudit(
+  await audit(
     tx,
     values.map((v) => {
       const row = v as Record<string, unknown>;
@@ -72,7 +100,7 @@ export async function updateAudited<T extends PgTable>(
   if (where) conditions.push(where);
   const updated = (await tx.update(table).set(set as never).where(and(...conditions)).returning()) as unknown[];
   if (updated.length === 0) return false;
-  await appendAudit(tx, [
+  await audit(tx, [
     { at: ctx.at, actor: ctx.actor, action: 'update', entity: getTableName(table), entityId: entityId(names, key), data: auditView(set as Record<string, unknown>) },
   ]);
   return true;
@@ -80,5 +108,5 @@ export async function updateAudited<T extends PgTable>(
 
 /** Records that a user read a record (for a stated purpose). Call in the transaction that reads it. */
 export async function auditRead(tx: Db, entity: string, id: string, ctx: WriteContext & { purpose: string }): Promise<void> {
-  await appendAudit(tx, [{ at: ctx.at, actor: ctx.actor, action: 'read', entity, entityId: id, data: { purpose: ctx.purpose } }]);
+  await audit(tx, [{ at: ctx.at, actor: ctx.actor, action: 'read', entity, entityId: id, data: { purpose: ctx.purpose } }]);
 }

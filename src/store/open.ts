@@ -15,6 +15,7 @@ import pg from 'pg';
 import { SeccomError, isSeccomError } from '../errors/index.ts';
 import * as schema from './schema/index.ts';
 import { lockDir } from './lock.ts';
+import { withAuditBuffer } from './audited.ts';
 import type { Db } from './db.ts';
 import type { Store } from './store.ts';
 
@@ -61,7 +62,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
       kind: 'pglite',
       location: dataDir ?? 'memory',
       db: db as unknown as Db,
-      transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+      transaction: (fn) => db.transaction((tx) => withAuditBuffer(tx as unknown as Db, fn)),
       async close() {
         try {
           await opened.close();
@@ -114,7 +115,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     kind: 'postgres',
     location: redact(url),
     db: db as unknown as Db,
-    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    transaction: (fn) => db.transaction((tx) => withAuditBuffer(tx as unknown as Db, fn)),
     close: () => pool.end(),
   };
 }

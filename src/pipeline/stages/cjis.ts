@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { insertAudited } from '../../store/audited.ts';
 import { cjisResults, criminalSubjects } from '../../store/schema/index.ts';
 import type { TenprintSearch } from '../ports.ts';
-import { loadBookings, recordOutcomes } from '../records.ts';
+import { loadBookings, loadPrints, recordOutcomes } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
 import { topics } from '../topics.ts';
 
@@ -29,11 +29,13 @@ export function cjisStage(search: TenprintSearch): Stage {
     async handle(tx, messages, ctx) {
       const asks = messages.map((m) => m.payload as CjisSearch);
       const booked = await loadBookings(tx, asks.map((a) => a.bookingId));
+      const prints = await loadPrints(tx, asks.map((a) => a.bookingId));
       const results: (typeof cjisResults.$inferInsert)[] = [];
       const enrolled: (typeof criminalSubjects.$inferInsert)[] = [];
       for (const a of asks) {
         const b = booked.get(a.bookingId)!;
-        const [best] = await search.search(b.prints, 1);
+        const probe = prints.get(b.id)!;
+        const [best] = await search.search(probe, 1);
         if (best?.hit) {
           results.push({ bookingId: b.id, srf: 'I', fbiNumber: best.subjectId, score: best.score, newlyEnrolled: false, at: ctx.at });
           continue;
@@ -42,7 +44,7 @@ export function cjisStage(search: TenprintSearch): Stage {
         const enrol = b.tot === 'CAR';
         results.push({ bookingId: b.id, srf: 'N', fbiNumber: enrol ? fbiNumber : '', score: best?.score ?? 0, newlyEnrolled: enrol, at: ctx.at });
         if (enrol) {
-          enrolled.push({ fbiNumber, personId: b.simPersonId, familyName: b.familyName, givenName: b.givenName, dob: b.dob, sex: b.sex, templates: b.prints, enrolledAt: ctx.at });
+          enrolled.push({ fbiNumber, personId: b.simPersonId, familyName: b.familyName, givenName: b.givenName, dob: b.dob, sex: b.sex, templates: probe, enrolledAt: ctx.at });
         }
       }
       await insertAudited(tx, cjisResults, results, ctx);

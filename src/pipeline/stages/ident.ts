@@ -2,7 +2,7 @@
 import { insertAudited } from '../../store/audited.ts';
 import { identResults } from '../../store/schema/index.ts';
 import type { TenprintSearch } from '../ports.ts';
-import { loadBookings, recordOutcomes } from '../records.ts';
+import { loadPrints, recordOutcomes } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
 import { topics, type BookingRef } from '../topics.ts';
 
@@ -12,10 +12,10 @@ export function identStage(search: TenprintSearch): Stage {
     topics: [topics.identSearch],
     async handle(tx, messages, ctx) {
       const ids = messages.map((m) => (m.payload as BookingRef).bookingId);
-      const booked = await loadBookings(tx, ids);
+      const prints = await loadPrints(tx, ids);
       const results: (typeof identResults.$inferInsert)[] = [];
       for (const id of ids) {
-        const [best] = await search.search(booked.get(id)!.prints, 1);
+        const [best] = await search.search(prints.get(id)!, 1);
         results.push(
           best?.hit
             ? { bookingId: id, outcome: 'match', fin: best.subjectId, score: best.score, at: ctx.at }

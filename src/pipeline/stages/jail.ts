@@ -24,11 +24,13 @@ export function jailStage(policy: PolicyPort): Stage {
       const lodged = refs.filter((r) => r.topic === topics.detainerLodged);
       const cases = await loadCases(tx, lodged.map((r) => r.bookingId), ctx.at);
       const out: Message[] = [];
-      const ends: { bookingId: string; outcome: Outcome }[] = [];
+      const ends: { bookingId: string; outcome: Outcome; at: Date }[] = [];
       const answers: (typeof jailResponses.$inferInsert)[] = [];
 
       for (const r of refs) {
         let d = found.get(r.detainerId)!;
+        // Timers take effect at their due time, however late the batch runs.
+        const when = r.topic === topics.detainerLodged ? ctx : { ...ctx, at: r.due };
         const ref = { detainerId: r.detainerId, bookingId: r.bookingId };
         if (r.topic === topics.detainerLodged) {
           if (d.state !== 'lodged') continue;
@@ -44,19 +46,20 @@ export function jailStage(policy: PolicyPort): Stage {
           }
         } else if (r.topic === topics.releaseDue) {
           if (d.state !== 'declined' && d.state !== 'cancelled') continue;
-          await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', ctx);
-          ends.push({ bookingId: r.bookingId, outcome: 'released' });
+          d = await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', when);
+          ends.push({ bookingId: r.bookingId, outcome: 'released', at: when.at });
         } else if (r.topic === topics.holdExpired) {
           if (d.state !== 'honoured') continue; // ICE took custody in time
-          d = await moveDetainer(tx, d, 'lapsed', 'the detainer clock expired before ICE assumed custody', ctx);
-          await moveDetainer(tx, d, 'released', 'released when the hold lapsed', ctx);
-          ends.push({ bookingId: r.bookingId, outcome: 'released' });
+          d = await moveDetainer(tx, d, 'lapsed', 'the detainer clock expired before ICE assumed custody', when);
+          d = await moveDetainer(tx, d, 'released', 'released when the hold lapsed', when);
+          ends.push({ bookingId: r.bookingId, outcome: 'released', at: when.at });
         } else if (r.topic === topics.iceArrival) {
           // Judged at the arrival time itself, however late the message is handled.
           if (d.state !== 'honoured' || (d.holdExpiresAt && r.due >= d.holdExpiresAt)) continue; // too late: the hold lapsed
-          await moveDetainer(tx, d, 'custody_transferred', 'ICE assumed custody within the hold', ctx);
-          ends.push({ bookingId: r.bookingId, outcome: 'custody_transferred' });
+          d = await moveDetainer(tx, d, 'custody_transferred', 'ICE assumed custody within the hold', when);
+          ends.push({ bookingId: r.bookingId, outcome: 'custody_transferred', at: when.at });
         }
+        found.set(d.id, d);
       }
       await insertAudited(tx, jailResponses, answers, ctx);
       await recordOutcomes(tx, ends, ctx);
