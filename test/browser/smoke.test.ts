@@ -29,4 +29,16 @@ describe('console smoke', { skip }, () => {
     assert.ok(true);
     await context.close();
   });
+
+  test('inspector dashboard and audit', async () => {
+    const { context, page } = await signedIn(browser, server.baseURL, 'inspector', worldPassword);
+    await page.getByRole('link', { name: 'Oversight' }).click();
+    await page.getByTestId('kpis').waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'dashboard');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByText('Chain verified').waitFor();
+    await screenshot(page, 'audit');
+    await context.close();
+  });
 });

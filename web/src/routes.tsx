@@ -1,6 +1,8 @@
 /** Path → view, with the permission each needs (the server enforces it again on every request). */
 import type { ReactNode } from 'react';
 import { Account } from './views/account.tsx';
+import { Audit } from './views/audit.tsx';
+import { Dashboard } from './views/dashboard.tsx';
 import { BookingDetail } from './views/booking-detail.tsx';
 import { Bookings } from './views/bookings.tsx';
 
@@ -13,5 +15,7 @@ export interface Route {
 export const routes: readonly Route[] = [
   { path: '/bookings', permission: 'booking.read', render: () => <Bookings /> },
   { path: '/bookings/:id', permission: 'booking.read', render: (p) => <BookingDetail key={p.id} id={p.id!} /> },
+  { path: '/dashboard', permission: 'stats.read', render: () => <Dashboard /> },
+  { path: '/audit', permission: 'audit.read', render: () => <Audit /> },
   { path: '/account', permission: 'token.manage', render: () => <Account /> },
 ];

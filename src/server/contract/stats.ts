@@ -52,6 +52,7 @@ export const statsView = z
         name: z.string(),
         jurisdictionName: z.string(),
         submittedAt: zonedTime,
+        timeZone: z.string(),
         form: z.string(),
         state: z.string(),
         immigrationStatus: z.string().nullable(),

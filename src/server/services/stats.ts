@@ -64,6 +64,7 @@ export class StatsService {
         name: c.name,
         jurisdictionName: c.jurisdictionName,
         submittedAt: zoned(c.submittedAt, zoneOf(c.rulesetId)),
+        timeZone: zoneOf(c.rulesetId),
         form: c.form,
         state: c.state,
         immigrationStatus: c.immigrationStatus,

@@ -1,0 +1,227 @@
+/**
+ * The overseer's dashboard: what the program did in the reader's jurisdiction. Figures the
+ * program was criticised for are first: detainers on people with no conviction, US citizens in
+ * the flow, and holds near or past expiry (which must always be zero).
+ */
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { StatsView } from '../../../src/server/contract/stats.ts';
+import { api, qs } from '../api.ts';
+import { formatTime } from '../format.ts';
+import { useLiveChanges } from '../live.ts';
+import { Link } from '../router.tsx';
+import { useSignedIn } from '../session.tsx';
+import { Chart, palette } from '../components/chart.tsx';
+import { Empty, ErrorBox, Field, Loading, PageHeader } from '../components/ui.tsx';
+
+type Breakdown = StatsView['byLevel'];
+
+export function Dashboard() {
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  const [draft, setDraft] = useState(period);
+  const [stats, setStats] = useState<StatsView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const query = qs({ from: period.from, to: period.to });
+  const load = useCallback(
+    () =>
+      api<StatsView>('GET', `/api/stats${query}`)
+        .then((s) => {
+          setStats(s);
+          setError(null);
+        })
+        .catch(setError),
+    [query],
+  );
+  useEffect(() => void load(), [load]);
+  // Figures follow the pipeline, at most every few seconds.
+  const [dirty, setDirty] = useState(false);
+  useLiveChanges(() => setDirty(true));
+  useEffect(() => {
+    if (!dirty) return;
+    const id = setTimeout(() => {
+      setDirty(false);
+      void load();
+    }, 3000);
+    return () => clearTimeout(id);
+  }, [dirty, load]);
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriod(draft);
+  };
+
+  return (
+    <>
+      <PageHeader title="Oversight">
+        <a className="button" href={`/api/stats.csv${query}`} download>
+          Export CSV
+        </a>
+      </PageHeader>
+      <form className="inline-form" onSubmit={apply} aria-label="Period">
+        <Field label="From" id="from">
+          <input id="from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </Field>
+        <Field label="Until (exclusive)" id="to">
+          <input id="to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </Field>
+        <button type="submit">Apply</button>
+      </form>
+      <ErrorBox error={error} title="The statistics could not be loaded" />
+      {!stats ? error ? null : <Loading what="Counting" /> : <Figures s={stats} />}
+    </>
+  );
+}
+
+function Figures({ s }: { s: StatsView }) {
+  const { user } = useSignedIn();
+  const t = s.totals;
+  if (t.bookings === 0) return <Empty title="No bookings in this period">{s.scopeLabel}: nothing was booked in the period chosen.</Empty>;
+  const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
+  const overdue = s.holdsPastExpiry.length;
+  return (
+    <>
+      <p className="muted">
+        {s.scopeLabel} · as of {formatTime(s.now, user.timeZone)}
+      </p>
+      <div className="kpis" data-testid="kpis">
+        <Kpi label="Bookings" value={t.bookings} />
+        <Kpi label="IDENT matches" value={t.identMatches} note={pct(t.identMatches, t.bookings)} />
+        <Kpi label="Detainers issued" value={t.detainers} />
+        <Kpi label="Detainers on people with no conviction" value={t.detainersNoConviction} note={pct(t.detainersNoConviction, t.detainers)} alarm={t.detainersNoConviction > 0} />
+        <Kpi label="US citizens in the flow" value={t.citizensInFlow} note={`${t.detainersOnCitizens} with a detainer`} alarm={t.detainersOnCitizens > 0} />
+        <Kpi label="Holds near expiry (6 h)" value={s.holdsNearExpiry.length} />
+        <Kpi label="Holds past expiry (must be 0)" value={overdue} alarm={overdue > 0} ok={overdue === 0} />
+        <Kpi label="Honoured / declined / lapsed" value={`${t.honoured} / ${t.declined} / ${t.lapsed}`} />
+        <Kpi label="Custody transferred to ICE" value={t.custodyTransferred} />
+      </div>
+      <div className="charts">
+        <section className="card">
+          <h2>Monthly trend</h2>
+          <TrendChart trend={s.trend} />
+        </section>
+        <BreakdownCard title="By conviction level" rows={s.byLevel} />
+        <BreakdownCard title="By priority" rows={s.byPriority} />
+        <BreakdownCard title="By conviction status" rows={s.byConviction} />
+        <BreakdownCard title="By outcome" rows={s.byOutcome} />
+        <BreakdownCard title="By jurisdiction" rows={s.byJurisdiction} />
+        <BreakdownCard title="By immigration status (IAR)" rows={s.byImmigrationStatus} />
+      </div>
+      <HoldsTable title="Holds near expiry" rows={s.holdsNearExpiry} empty="No hold ends within 6 hours." />
+      <HoldsTable title="Holds past expiry" rows={s.holdsPastExpiry} empty="None: nobody is held past the end of the hold." />
+      <section className="card">
+        <h2>Detainers on people with no conviction</h2>
+        {s.noConvictionCases.length === 0 ? (
+          <p className="muted">None in this period.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="stack">
+              <thead>
+                <tr>
+                  <th scope="col">Booking</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Jurisdiction</th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col">Form / state</th>
+                  <th scope="col">Status (IAR)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.noConvictionCases.map((c) => (
+                  <tr key={c.bookingId}>
+                    <td data-label="Booking">
+                      <Link href={`/bookings/${encodeURIComponent(c.bookingId)}`}>{c.bookingNumber}</Link>
+                    </td>
+                    <td data-label="Name">{c.name}</td>
+                    <td data-label="Jurisdiction">{c.jurisdictionName}</td>
+                    <td data-label="Submitted">{formatTime(c.submittedAt, c.timeZone)}</td>
+                    <td data-label="Form / state">
+                      {c.form} / {c.state}
+                    </td>
+                    <td data-label="Status">{c.immigrationStatus ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Kpi({ label, value, note, alarm, ok }: { label: string; value: number | string; note?: string; alarm?: boolean; ok?: boolean }) {
+  return (
+    <div className={`kpi${alarm ? ' alarm' : ok ? ' ok' : ''}`}>
+      <div className="value">{value}</div>
+      <div className="label">
+        {label}
+        {note && ` · ${note}`}
+      </div>
+    </div>
+  );
+}
+
+function BreakdownCard({ title, rows }: { title: string; rows: Breakdown }) {
+  const option = useMemo(
+    () => ({
+      color: palette,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map((r) => r.key), inverse: true },
+      series: [
+        { name: 'Bookings', type: 'bar', data: rows.map((r) => r.bookings) },
+        { name: 'Detainers', type: 'bar', data: rows.map((r) => r.detainers) },
+      ],
+    }),
+    [rows],
+  );
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <Chart option={option} label={`${title}: ${rows.map((r) => `${r.key} ${r.bookings} bookings, ${r.detainers} detainers`).join('; ')}`} />
+    </section>
+  );
+}
+
+function TrendChart({ trend }: { trend: StatsView['trend'] }) {
+  const option = useMemo(
+    () => ({
+      color: palette,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: trend.map((m) => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: 'Bookings', type: 'line', data: trend.map((m) => m.bookings) },
+        { name: 'Detainers', type: 'line', data: trend.map((m) => m.detainers) },
+        { name: 'No conviction', type: 'line', data: trend.map((m) => m.detainersNoConviction) },
+        { name: 'IDENT matches', type: 'line', data: trend.map((m) => m.identMatches) },
+      ],
+    }),
+    [trend],
+  );
+  return <Chart option={option} label={`Monthly trend: ${trend.map((m) => `${m.month} ${m.bookings} bookings, ${m.detainers} detainers`).join('; ')}`} />;
+}
+
+function HoldsTable({ title, rows, empty }: { title: string; rows: StatsView['holdsNearExpiry']; empty: string }) {
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul>
+          {rows.map((h) => (
+            <li key={h.bookingId}>
+              <Link href={`/bookings/${encodeURIComponent(h.bookingId)}`}>{h.bookingNumber}</Link> {h.name}, {h.jurisdictionName}: hold ends{' '}
+              {formatTime(h.holdExpiresAt, h.timeZone)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
