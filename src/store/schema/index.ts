@@ -9,3 +9,4 @@ export * from './bus.ts';
 export * from './sim.ts';
 export * from './accounts.ts';
 export * from './search.ts';
+export * from './console.ts';
