@@ -52,6 +52,12 @@ export const serverCodes = defineCodes({
     description:
       'The action does not apply to the record in its present state (an IAQ already answered, a decision already made, a detainer no longer awaiting an answer). Reload the record and decide again.',
   },
+  SECCOM_DECISION_NOT_ALLOWED: {
+    status: 422,
+    title: 'Decision not allowed by the rules',
+    description:
+      'The decision goes further than the rules in force allow for this case: an ICE action more severe than the policy recommends, or a jail answer less protective than its local law requires. `details.allowed` lists the choices the rules leave.',
+  },
   SECCOM_USER_EXISTS: {
     status: 409,
     title: 'User name taken',
