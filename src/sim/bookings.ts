@@ -57,9 +57,9 @@ export class BookingStream {
       return { offense: o.offense, ncic: o.ncic, level, felony: o.felony };
     });
     const worst = Math.min(...charges.map((c) => c.level));
-    const capture = new Prng(`${this.world.seed}:livescan:${n}`);
     // Minor charges are released sooner (citation, bail); serious ones are held longer.
     const releaseHours = worst === 3 ? rng.int(4, 24) : worst === 2 ? rng.int(24, 96) : rng.int(72, 240);
+    const capture = new Prng(`${this.world.seed}:livescan:${n}`);
     return {
       tcn: `SIM${this.world.seed.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)}-${String(n).padStart(8, '0')}`,
       ori: j.ori,

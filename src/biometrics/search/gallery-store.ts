@@ -1,0 +1,85 @@
+/**
+ * The galleries in the store (table search_gallery): load into the engine at start, reconciled
+ * with the systems of record that own the templates (criminal_subjects for CJIS,
+ * immigration_subjects for IDENT), and save each new enrolment.
+ *
+ * Reconciliation makes the table a cache that heals itself: a subject of the system of record
+ * without a row (first start on a seeded world, or a save lost in a crash) is encoded from its
+ * templates and saved; a row whose subject is gone is dropped.
+ */
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { insertBatched } from '../../store/batch.ts';
+import { criminalSubjects, immigrationSubjects, searchGallery } from '../../store/schema/index.ts';
+import type { Store } from '../../store/store.ts';
+import { encodeRecord } from './compact.ts';
+import type { Gallery, GalleryEntry } from './engine.ts';
+
+export type GalleryName = 'cjis' | 'ident';
+
+export const galleryNames: readonly GalleryName[] = ['cjis', 'ident'];
+
+const systems = {
+  cjis: { table: criminalSubjects, id: criminalSubjects.fbiNumber, templates: criminalSubjects.templates },
+  ident: { table: immigrationSubjects, id: immigrationSubjects.fin, templates: immigrationSubjects.templates },
+} as const;
+
+/** Subjects read per query when encoding missing records. */
+const CHUNK = 2000;
+
+export interface LoadReport {
+  /** Records read from search_gallery. */
+  loaded: number;
+  /** Subjects encoded from their templates because their row was missing. */
+  encoded: number;
+  /** Rows dropped because their subject is gone. */
+  dropped: number;
+}
+
+/** Subjects in the system of record of a gallery. */
+export async function countSubjects(store: Store, name: GalleryName): Promise<number> {
+  const s = systems[name];
+  const [row] = await store.db.select({ n: count() }).from(s.table);
+  return row?.n ?? 0;
+}
+
+export async function loadGallery(store: Store, name: GalleryName, gallery: Gallery): Promise<LoadReport> {
+  const s = systems[name];
+  const rows = await store.db
+    .select({ subjectId: searchGallery.subjectId, record: searchGallery.record })
+    .from(searchGallery)
+    .where(eq(searchGallery.gallery, name))
+    .orderBy(asc(searchGallery.subjectId));
+  const subjects = new Set((await store.db.select({ id: s.id }).from(s.table)).map((r) => r.id));
+  const entries: GalleryEntry[] = [];
+  const stale: string[] = [];
+  for (const r of rows) {
+    if (subjects.delete(r.subjectId)) entries.push({ subjectId: r.subjectId, record: r.record });
+    else stale.push(r.subjectId);
+  }
+  const missing = [...subjects].sort();
+  const encoded: GalleryEntry[] = [];
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const found = await store.db
+      .select({ id: s.id, templates: s.templates })
+      .from(s.table)
+      .where(inArray(s.id, missing.slice(i, i + CHUNK)))
+      .orderBy(asc(s.id));
+    for (const f of found) encoded.push({ subjectId: f.id, record: encodeRecord(f.templates) });
+  }
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < stale.length; i += CHUNK) {
+      await tx.delete(searchGallery).where(and(eq(searchGallery.gallery, name), inArray(searchGallery.subjectId, stale.slice(i, i + CHUNK))));
+    }
+    await insertBatched(tx, searchGallery, encoded.map((e) => ({ gallery: name, subjectId: e.subjectId, record: e.record })));
+  });
+  await gallery.addRecords([...entries, ...encoded]);
+  return { loaded: entries.length, encoded: encoded.length, dropped: stale.length };
+}
+
+/** Saves (or replaces) one subject's record. */
+export async function saveRecord(store: Store, name: GalleryName, entry: GalleryEntry): Promise<void> {
+  await store.db
+    .insert(searchGallery)
+    .values({ gallery: name, subjectId: entry.subjectId, record: entry.record })
+    .onConflictDoUpdate({ target: [searchGallery.gallery, searchGallery.subjectId], set: { record: entry.record } });
+}

@@ -1,0 +1,85 @@
+/**
+ * The engine behind the pipeline's TenprintSearch port (src/pipeline/ports.ts): one engine with
+ * the CJIS and IDENT galleries, loaded from the store at start (gallery-store.ts). An enrolment
+ * reaches the engine at once (so the next search sees it) and is saved in the background; close()
+ * waits for the saves. A failed background step fails the next search rather than passing
+ * unnoticed.
+ */
+import type { SearchCandidate, TenprintSearch } from '../../pipeline/ports.ts';
+import type { Store } from '../../store/store.ts';
+import type { FingerTemplate } from '../template.ts';
+import { encodeRecord } from './compact.ts';
+import { SearchEngine, type Gallery } from './engine.ts';
+import { countSubjects, galleryNames, loadGallery, saveRecord, type GalleryName } from './gallery-store.ts';
+
+/** Below this many subjects in all galleries the engine searches in the calling thread. */
+export const WORKER_THRESHOLD = 20_000;
+
+export interface EngineSearches {
+  cjisSearch: TenprintSearch;
+  identSearch: TenprintSearch;
+  readonly engine: SearchEngine;
+  close(): Promise<void>;
+}
+
+class EngineTenprintSearch implements TenprintSearch {
+  private failure: unknown;
+  readonly saves = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly name: GalleryName,
+    private readonly gallery: Gallery,
+  ) {}
+
+  async search(probe: readonly FingerTemplate[], limit = 5): Promise<SearchCandidate[]> {
+    if (this.failure) throw this.failure;
+    const { candidates } = await this.gallery.search(probe, { top: limit });
+    return candidates.map((c) => ({ subjectId: c.subjectId, score: c.score, hit: c.hit }));
+  }
+
+  enrol(subjectId: string, templates: readonly FingerTemplate[]): void {
+    const entry = { subjectId, record: encodeRecord(templates) };
+    const fail = (e: unknown) => {
+      this.failure ??= e;
+    };
+    this.gallery.addRecords([entry]).catch(fail);
+    const save = saveRecord(this.store, this.name, entry).catch(fail);
+    this.saves.add(save);
+    void save.finally(() => this.saves.delete(save));
+  }
+}
+
+/**
+ * Opens the engine with both galleries loaded. `threads` defaults to worker threads (two) only
+ * when the galleries hold WORKER_THRESHOLD subjects or more.
+ */
+export async function openEngineSearches(store: Store, opts: { threads?: number } = {}): Promise<EngineSearches> {
+  let threads = opts.threads;
+  if (threads === undefined) {
+    let subjects = 0;
+    for (const name of galleryNames) subjects += await countSubjects(store, name);
+    threads = subjects >= WORKER_THRESHOLD ? 2 : 0;
+  }
+  const engine = new SearchEngine({ threads });
+  try {
+    const ports = {} as Record<GalleryName, EngineTenprintSearch>;
+    for (const name of galleryNames) {
+      const gallery = engine.gallery(name);
+      await loadGallery(store, name, gallery);
+      ports[name] = new EngineTenprintSearch(store, name, gallery);
+    }
+    return {
+      cjisSearch: ports.cjis,
+      identSearch: ports.ident,
+      engine,
+      async close() {
+        await Promise.all(galleryNames.flatMap((n) => [...ports[n].saves]));
+        await engine.close();
+      },
+    };
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+}
