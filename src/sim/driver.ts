@@ -3,6 +3,7 @@
  * in waves; between waves, and after the last one, the clock jumps from one due timer to the next
  * (release times, detainer clocks, ICE arrivals), so 48-hour holds take no real time.
  */
+import type { Bus } from '../bus/bus.ts';
 import type { ManualClock } from '../domain/clock.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { BookingStream } from './bookings.ts';
@@ -14,6 +15,21 @@ export interface DriveOptions {
   onWave?: (submitted: number) => void | Promise<void>;
 }
 
+/**
+ * Moves the clock through the timers due up to `until` (all of them when undefined), delivering
+ * as it goes. The clock moves in steps of at most `step` past the next due timer, so timers close
+ * together are handled in one batch (stages take timer effects at each message's own due time).
+ */
+export async function advanceClock(bus: Bus, clock: ManualClock, until?: Date, step = 3_600_000): Promise<void> {
+  await bus.pump();
+  for (let due = await bus.nextDue(); due && (!until || due <= until); due = await bus.nextDue()) {
+    const next = new Date(Math.min(due.getTime() + step, until?.getTime() ?? Infinity));
+    if (next > clock.now()) clock.set(next);
+    await bus.pump();
+  }
+  if (until && until > clock.now()) clock.set(until);
+}
+
 export class SimDriver {
   constructor(
     private readonly pipeline: Pipeline,
@@ -21,19 +37,8 @@ export class SimDriver {
     private readonly stream: BookingStream,
   ) {}
 
-  /**
-   * Moves the clock through the timers due up to `until`, delivering as it goes. The clock moves in
-   * steps of at most `step` past the next due timer, so timers close together are handled in one
-   * batch (stages take timer effects at each message's own due time).
-   */
-  async advanceTo(until?: Date, step = 3_600_000): Promise<void> {
-    await this.pipeline.bus.pump();
-    for (let due = await this.pipeline.bus.nextDue(); due && (!until || due <= until); due = await this.pipeline.bus.nextDue()) {
-      const next = new Date(Math.min(due.getTime() + step, until?.getTime() ?? Infinity));
-      if (next > this.clock.now()) this.clock.set(next);
-      await this.pipeline.bus.pump();
-    }
-    if (until && until > this.clock.now()) this.clock.set(until);
+  advanceTo(until?: Date): Promise<void> {
+    return advanceClock(this.pipeline.bus, this.clock, until);
   }
 
   /** Submits bookings [from, to) wave by wave, delivering everything due as simulated time passes. */
