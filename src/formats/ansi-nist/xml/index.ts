@@ -2,4 +2,4 @@
 export { writeAnsiNistXml } from './write-xml.ts';
 export { parseAnsiNistXml, readAnsiNistXml, type XmlReadResult, type UnmappedElement } from './read-xml.ts';
 export { validateXsd, assertValidXsd, defaultXsdDir, type XsdError } from './xsd.ts';
-export { skeletons } from './skeleton.ts';
+export { skeletons, type RecordSkeleton } from './skeleton.ts';

@@ -3,7 +3,6 @@
  * prefixes resolved to the canonical prefixes below, entities decoded by us, no DTDs) and
  * serialize (indented, escaped; CR kept as &#13; so line ends survive a round trip).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SeccomError } from '../../../errors/index.ts';
 
 /** Canonical prefix of each namespace the EBTS 10 / ITL 2011 schemas use. */
@@ -14,6 +13,8 @@ export const namespaces: Record<string, string> = {
   j: 'http://niem.gov/niem/domains/jxdm/4.1',
   ebts: 'http://cjis.fbi.gov/fbi_ebts/10.0',
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  /** Ours: user-defined Type-2 fields inside ebts:StateDefinedFields (generic-fields.ts). */
+  udf: 'urn:seccom:ansi-nist:user-defined-fields:1',
 };
 const prefixOf = new Map(Object.entries(namespaces).map(([p, uri]) => [uri, p]));
 
@@ -34,75 +35,128 @@ function invalidXml(message: string, line?: number): never {
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(s: string, line: number): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
-    if (e.startsWith('#')) {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      if (code > 0x10ffff) invalidXml(`bad character reference ${m}`, line);
+  if (!s.includes('&')) return s;
+  return s.replace(/&([^;&<]*)(;?)/g, (m, e: string, semi: string) => {
+    const ref = /^#x([0-9a-fA-F]{1,8})$|^#([0-9]{1,9})$/.exec(e);
+    if (semi && ref) {
+      const code = ref[1] !== undefined ? parseInt(ref[1], 16) : parseInt(ref[2]!, 10);
+      if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) invalidXml(`bad character reference ${m}`, line);
       return String.fromCodePoint(code);
     }
-    const v = entities[e];
-    if (v === undefined) invalidXml(`unknown entity ${m}`, line);
+    const v = semi ? entities[e] : undefined;
+    if (v === undefined) invalidXml(`unknown or unterminated entity ${m}`, line);
     return v;
   });
 }
 
-type Raw = Record<string, unknown>;
+const NAME = /[A-Za-z_][\w.:-]*/y;
+const ATTR = /\s+([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 
-/** Parses an XML document into its root element. Throws SECCOM_ANSI_NIST_XML_INVALID. */
+interface Open {
+  raw: string;
+  el: XmlElement;
+  scope: Map<string, string>;
+  text: string;
+}
+
+/**
+ * Parses an XML document into its root element; throws SECCOM_ANSI_NIST_XML_INVALID with the line.
+ * A single pass over the text (large base64 image data is one text node, sliced, not scanned
+ * character by character): elements, attributes (only xmlns declarations are kept), text,
+ * entities, CDATA, comments and processing instructions; DTDs are refused.
+ */
 export function parseXml(text: string): XmlElement {
   if (/<!DOCTYPE/i.test(text)) invalidXml('DOCTYPE declarations are not accepted in ANSI/NIST-ITL XML');
-  const check = XMLValidator.validate(text);
-  if (check !== true) invalidXml(`not well-formed XML: ${check.err.msg}`, check.err.line);
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    processEntities: false,
-  });
-  const nodes = parser.parse(text) as Raw[];
-  // Line numbers: fast-xml-parser does not report them, so count start tags in document order.
-  const tagLines: number[] = [];
+  let pos = 0;
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 60 && /[A-Za-z_]/.test(text[i + 1] ?? '')) tagLines.push(line);
-  }
-  let tagIndex = 0;
-  const build = (raw: Raw, scope: Map<string, string>): XmlElement | undefined => {
-    const key = Object.keys(raw).find((k) => k !== ':@');
-    if (!key || key === '#text' || key.startsWith('?') || key === '#comment') return undefined;
-    const attrs = (raw[':@'] ?? {}) as Record<string, string>;
-    const here = new Map(scope);
-    for (const [a, v] of Object.entries(attrs)) {
-      if (a === 'xmlns') here.set('', v);
-      else if (a.startsWith('xmlns:')) here.set(a.slice(6), v);
-    }
-    const elLine = tagLines[tagIndex++] ?? 0;
-    const colon = key.indexOf(':');
-    const prefix = colon < 0 ? '' : key.slice(0, colon);
-    const local = colon < 0 ? key : key.slice(colon + 1);
-    const uri = here.get(prefix);
-    if (uri === undefined && prefix !== '') invalidXml(`namespace prefix "${prefix}" is not declared`, elLine);
-    const canon = uri === undefined ? undefined : prefixOf.get(uri);
-    const el: XmlElement = { name: canon ? `${canon}:${local}` : `{${uri ?? ''}}${local}`, children: [], text: '', line: elLine };
-    let text = '';
-    for (const child of (raw[key] ?? []) as Raw[]) {
-      if ('#text' in child) text += String(child['#text']);
-      else {
-        const c = build(child, here);
-        if (c) el.children.push(c);
-      }
-    }
-    el.text = el.children.length > 0 ? '' : decodeEntities(text, elLine);
-    return el;
+  let lineAt = 0;
+  /** Line of `at`, counting newlines from the last position asked for (positions only grow). */
+  const lineOf = (at: number): number => {
+    for (let i = text.indexOf('\n', lineAt); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    lineAt = at;
+    return line;
   };
-  const roots = nodes.map((n) => build(n, new Map())).filter((e): e is XmlElement => e !== undefined);
-  if (roots.length !== 1) invalidXml('an XML document needs exactly one root element');
-  return roots[0]!;
+  const stack: Open[] = [];
+  let root: XmlElement | undefined;
+  const outside = (chunk: string, at: number) => {
+    if (chunk.trim() !== '') invalidXml('text outside the root element', lineOf(at));
+  };
+  while (pos < text.length) {
+    const lt = text.indexOf('<', pos);
+    const end = lt < 0 ? text.length : lt;
+    if (end > pos) {
+      const top = stack[stack.length - 1];
+      if (top) top.text += text.slice(pos, end);
+      else outside(text.slice(pos, end), pos);
+    }
+    if (lt < 0) break;
+    const here = lineOf(lt);
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      if (close < 0) invalidXml('unterminated comment', here);
+      pos = close + 3;
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const close = text.indexOf(']]>', lt + 9);
+      if (close < 0 || !stack.length) invalidXml('misplaced or unterminated CDATA section', here);
+      // CDATA is literal: protect it from entity decoding by escaping its ampersands.
+      stack[stack.length - 1]!.text += text.slice(lt + 9, close).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      pos = close + 3;
+    } else if (text.startsWith('<?', lt)) {
+      const close = text.indexOf('?>', lt + 2);
+      if (close < 0) invalidXml('unterminated processing instruction', here);
+      pos = close + 2;
+    } else if (text[lt + 1] === '/') {
+      NAME.lastIndex = lt + 2;
+      const m = NAME.exec(text);
+      const close = m ? text.indexOf('>', NAME.lastIndex) : -1;
+      if (!m || close < 0 || text.slice(NAME.lastIndex, close).trim() !== '') invalidXml('malformed end tag', here);
+      const open = stack.pop();
+      if (!open || open.raw !== m[0]) invalidXml(`end tag </${m[0]}> does not match ${open ? `<${open.raw}>` : 'any open element'}`, here);
+      // Text between child elements is dropped, but must still be well-formed.
+      const decoded = decodeEntities(open.text, open.el.line);
+      open.el.text = open.el.children.length > 0 ? '' : decoded;
+      pos = close + 1;
+    } else {
+      NAME.lastIndex = lt + 1;
+      const m = NAME.exec(text);
+      if (!m) invalidXml('malformed start tag', here);
+      let at = NAME.lastIndex;
+      const attrs = new Map<string, string>();
+      for (;;) {
+        ATTR.lastIndex = at;
+        const a = ATTR.exec(text);
+        if (!a) break;
+        if (attrs.has(a[1]!)) invalidXml(`attribute ${a[1]} given twice`, here);
+        attrs.set(a[1]!, decodeEntities(a[2] ?? a[3] ?? '', here));
+        at = ATTR.lastIndex;
+      }
+      const tail = /\s*(\/?)>/y;
+      tail.lastIndex = at;
+      const t = tail.exec(text);
+      if (!t) invalidXml(`malformed start tag <${m[0]}>`, here);
+      if (!stack.length && root) invalidXml('more than one root element', here);
+      const scope = new Map(stack[stack.length - 1]?.scope);
+      for (const [k, v] of attrs) {
+        if (k === 'xmlns') scope.set('', v);
+        else if (k.startsWith('xmlns:')) scope.set(k.slice(6), v);
+      }
+      const colon = m[0].indexOf(':');
+      const prefix = colon < 0 ? '' : m[0].slice(0, colon);
+      const uri = scope.get(prefix);
+      if (uri === undefined && prefix !== '') invalidXml(`namespace prefix "${prefix}" is not declared`, here);
+      const canon = uri === undefined ? undefined : prefixOf.get(uri);
+      const local = m[0].slice(colon + 1);
+      const el: XmlElement = { name: canon ? `${canon}:${local}` : `{${uri ?? ''}}${local}`, children: [], text: '', line: here };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.el.children.push(el);
+      else root = el;
+      if (!t[1]) stack.push({ raw: m[0], el, scope, text: '' });
+      pos = tail.lastIndex;
+    }
+  }
+  if (stack.length) invalidXml(`element <${stack[stack.length - 1]!.raw}> is not closed`, lineOf(text.length));
+  if (!root) invalidXml('an XML document needs exactly one root element');
+  return root;
 }
 
 function escapeText(s: string): string {

@@ -1,10 +1,7 @@
-/**
- * Value spelling between the traditional and XML encodings (dates, booleans, padded codes,
- * base64) and the composite values split over several elements (VER, names, MNU).
- */
+/** Value spelling between the traditional and XML encodings (dates, booleans, padded codes, base64). */
 import { Buffer } from 'node:buffer';
 import { SeccomError, type ErrorLocation } from '../../../errors/index.ts';
-import type { Conv, Part } from './skeleton.ts';
+import type { Conv } from './nodes.ts';
 
 const unmapped = (message: string, location: ErrorLocation): never => {
   throw new SeccomError('SECCOM_ANSI_NIST_XML_UNMAPPED', message, { location });
@@ -26,8 +23,12 @@ export function toXml(value: string, conv: Conv | undefined, where: ErrorLocatio
     }
     case 'bool':
       return value === 'Y' ? 'true' : value === 'N' ? 'false' : unmapped(`"${value}" is not Y or N`, where);
+    case 'fmt':
+      return value === 'S' ? 'true' : value === 'U' ? 'false' : unmapped(`"${value}" is not S or U`, where);
     case 'pad2':
       return /^\d+$/.test(value) ? value.padStart(2, '0') : unmapped(`"${value}" is not a number`, where);
+    case 'hex8':
+      return /^[0-9A-Fa-f]{8}$/.test(value) ? value.replace(/^0+(?=.)/, '') : unmapped(`"${value}" is not eight hex digits`, where);
     default:
       return value;
   }
@@ -48,9 +49,15 @@ export function fromXml(text: string, conv: Conv | undefined, where: ErrorLocati
       const t = text.trim();
       return t === 'true' || t === '1' ? 'Y' : t === 'false' || t === '0' ? 'N' : invalid(`"${text}" is not a boolean`, where);
     }
+    case 'fmt': {
+      const t = text.trim();
+      return t === 'true' || t === '1' ? 'S' : t === 'false' || t === '0' ? 'U' : invalid(`"${text}" is not a boolean`, where);
+    }
     case 'pad2':
     case 'int':
       return /^\d+$/.test(text.trim()) ? text.trim().replace(/^0+(?=\d)/, '') : invalid(`"${text}" is not a number`, where);
+    case 'hex8':
+      return /^[0-9A-Fa-f]{1,8}$/.test(text.trim()) ? text.trim().padStart(8, '0') : invalid(`"${text}" is not a hex number of at most eight digits`, where);
     default:
       return text;
   }
@@ -64,41 +71,4 @@ export function fromBase64(text: string, where: ErrorLocation): Uint8Array {
   const clean = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) invalid('binary data is not base64', where);
   return new Uint8Array(Buffer.from(clean, 'base64'));
-}
-
-type Parts = Partial<Record<Part, string>>;
-
-function splitRaw(value: string, part: Part): Parts {
-  if (part === 'major' || part === 'minor') return { major: value.slice(0, 2), minor: value.slice(2) };
-  if (part === 'mnuType' || part === 'mnuId') {
-    const dash = value.indexOf('-');
-    return dash < 0 ? { mnuId: value } : { mnuType: value.slice(0, dash), mnuId: value.slice(dash + 1) };
-  }
-  const comma = value.indexOf(',');
-  if (comma < 0) return { surname: value };
-  const rest = value.slice(comma + 1);
-  const sp = rest.indexOf(' ');
-  return { surname: value.slice(0, comma), given: sp < 0 ? rest : rest.slice(0, sp), ...(sp < 0 ? {} : { middle: rest.slice(sp + 1) }) };
-}
-
-/** Rebuilds a composite value from the parts found in XML. */
-export function composeParts(parts: Parts, kind: Part): string {
-  if (kind === 'major' || kind === 'minor') return `${parts.major ?? ''}${parts.minor ?? ''}`;
-  if (kind === 'mnuType' || kind === 'mnuId') return parts.mnuType ? `${parts.mnuType}-${parts.mnuId ?? ''}` : (parts.mnuId ?? '');
-  const hasGiven = parts.given !== undefined || parts.middle !== undefined;
-  return `${parts.surname ?? ''}${hasGiven ? `,${parts.given ?? ''}${parts.middle !== undefined ? ` ${parts.middle}` : ''}` : ''}`;
-}
-
-/**
- * One part of a composite value, for writing. Empty parts are not written, so the split must
- * rebuild the value exactly without them, or the value is refused (never altered).
- */
-export function splitPart(value: string, part: Part, where: ErrorLocation): string | undefined {
-  const parts = splitRaw(value, part);
-  const written: Parts = {};
-  for (const [k, v] of Object.entries(parts) as [Part, string][]) if (v !== '') written[k] = v;
-  if (composeParts(written, part) !== value || ((part === 'major' || part === 'minor') && !/^\d{4}$/.test(value))) {
-    unmapped(`"${value}" cannot be split into its XML parts and rebuilt unchanged`, where);
-  }
-  return written[part];
 }

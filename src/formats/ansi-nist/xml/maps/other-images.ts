@@ -1,0 +1,46 @@
+/**
+ * Type-16 (user-defined testing image) <-> biom:TestImage and Type-99 (CBEFF biometric data) <->
+ * biom:CBEFFImage. 16.003 UDI (the user-defined image type) is nc:BinaryDescriptionText and 99.005
+ * BCD a capture date-time, as in NIST's own XML sample (nbis-testdata/All-Supported-Records-test-comp.xml).
+ * Type-99 items: BDQ QVU, QAV, QAP.
+ */
+import { fromRows, type Row } from '../nodes.ts';
+import { capture, extended, idc, quality, rcc } from './common.ts';
+
+const T = 'ansi-nist:TestImage|itl:TestImage';
+const testing: Row[] = [
+  rcc,
+  idc(16),
+  ...extended(16),
+  [`${T}/nc:BinaryBase64Object`, '16.999', { conv: 'base64' }],
+  [`${T}/nc:BinaryDescriptionText`, '16.003'],
+  [`${T}/ansi-nist:ImageBitsPerPixelQuantity`, '16.012'],
+  ...capture(16, T, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30 }),
+  [`${T}/ansi-nist:ImageColorSpaceCode`, '16.013'],
+  [`${T}/ansi-nist:ImageCommentText`, '16.020'],
+  [`${T}/ansi-nist:ImageCompressionAlgorithmText`, '16.011'],
+  [`${T}/ansi-nist:ImageHorizontalLineLengthPixelQuantity`, '16.006'],
+  [`${T}/ansi-nist:ImageHorizontalPixelDensityValue`, '16.009'],
+  ...quality(T, '16.024'),
+  [`${T}/ansi-nist:ImageScaleUnitsCode`, '16.008'],
+  [`${T}/ansi-nist:ImageVerticalLineLengthPixelQuantity`, '16.007'],
+  [`${T}/ansi-nist:ImageVerticalPixelDensityValue`, '16.010'],
+];
+
+const C = 'ansi-nist:CBEFFImage';
+const cbeff: Row[] = [
+  rcc,
+  idc(99),
+  ...extended(99),
+  [`${C}/nc:BinaryBase64Object`, '99.999', { conv: 'base64' }],
+  [`${C}/ansi-nist:ImageCaptureDetail/ansi-nist:CaptureDate/nc:DateTime`, '99.005', { conv: 'datetime' }],
+  ...capture(99, C, { dui: 903, mms: 904, src: 4, san: 993 }),
+  ...quality(C, '99.102'),
+  [`${C}/ansi-nist:CBEFFFormatOwnerIdentification/nc:IdentificationID`, '99.103'],
+  [`${C}/ansi-nist:CBEFFFormatCategoryIdentification/nc:IdentificationID`, '99.104'],
+  [`${C}/ansi-nist:CBEFFVersionIdentification/nc:IdentificationID`, '99.100'],
+  [`${C}/ansi-nist:CBEFFCategoryCode`, '99.101', { conv: 'hex8' }],
+];
+
+export const testingRecord = fromRows(16, testing);
+export const cbeffRecord = fromRows(99, cbeff);
