@@ -7,7 +7,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { isSeccomError } from '../../src/errors/index.ts';
 import { decodeImage } from '../../src/formats/images/index.ts';
-import { readMinutiaeRecord, writeMinutiaeRecord } from '../../src/formats/templates/index.ts';
+import {
+  ansi2009Edition,
+  readAnsi2009Record,
+  readMinutiaeRecord,
+  writeAnsi2009Record,
+  writeMinutiaeRecord,
+} from '../../src/formats/templates/index.ts';
 import { decodeWsq, readWsqInfo } from '../../src/formats/wsq/index.ts';
 import { sharedData } from './env.ts';
 import { prng } from './fuzz-ansi-nist.ts';
@@ -47,6 +53,7 @@ export function formatTargets(): FuzzTarget[] {
     read('templates', 'fingerprintio', 'iso19794p2v2005', 'iso19794p2v2005-sample.dat'),
     read('sourceafis-samples', 'iso-probe.dat'),
     read('fvc', 'fvc2004', 'DB1_B', '101_1.iso'),
+    read('templates', 'fingerprintio', 'ansi378v2009am1', 'ansi378v2009am1-sample.dat'),
   ];
   return [
     { name: 'wsq', corpus: wsq, codes: ['SECCOM_WSQ_'], run: (b) => checkImage(decodeWsq(b, { maxPixels: MAX_PIXELS })) },
@@ -62,8 +69,9 @@ export function formatTargets(): FuzzTarget[] {
       corpus: templates,
       codes: ['SECCOM_TEMPLATE_'],
       run: (b) => {
-        const record = readMinutiaeRecord(b);
-        const again = readMinutiaeRecord(writeMinutiaeRecord(record), record.format);
+        const [record, again] = ansi2009Edition(b)
+          ? [readAnsi2009Record(b), readAnsi2009Record(writeAnsi2009Record(readAnsi2009Record(b)))]
+          : [readMinutiaeRecord(b), readMinutiaeRecord(writeMinutiaeRecord(readMinutiaeRecord(b)), readMinutiaeRecord(b).format)];
         if (JSON.stringify(again) !== JSON.stringify(record)) throw new Error('template does not survive write and re-read');
       },
     },

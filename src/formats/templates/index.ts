@@ -1,5 +1,16 @@
-export type { ExtendedData, FingerViewRecord, MinutiaRecord, MinutiaeFormat, MinutiaeRecord, RidgeCounts } from './record.ts';
+export type {
+  Ansi2009Format,
+  Ansi2009Record,
+  Ansi2009View,
+  ExtendedData,
+  FingerViewRecord,
+  MinutiaRecord,
+  MinutiaeFormat,
+  MinutiaeRecord,
+  RidgeCounts,
+} from './record.ts';
 export { ridgeCounts, RIDGE_COUNT_TYPE } from './record.ts';
 export { detectFormat, readMinutiaeRecord } from './read.ts';
 export { writeMinutiaeRecord } from './write.ts';
-export { toFingerTemplates, fromFingerTemplates, type RecordOptions } from './convert.ts';
+export { ansi2009Edition, readAnsi2009Record, writeAnsi2009Record } from './ansi2009.ts';
+export { toFingerTemplates, fromFingerTemplates, toAnsi2009Record, readFingerTemplates, type RecordOptions } from './convert.ts';

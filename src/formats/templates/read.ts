@@ -1,7 +1,6 @@
 /** Reader for ANSI INCITS 378-2004 and ISO/IEC 19794-2:2005 Finger Minutiae Records. */
-import type { MinutiaType } from '../../biometrics/template.ts';
-import { SeccomError, type ErrorCode } from '../../errors/index.ts';
 import { TemplateCursor } from './cursor.ts';
+import { fail, readExtensionBlock, readMinutiae } from './fields.ts';
 import {
   HEADER_BYTES,
   IMPRESSION_TYPES,
@@ -9,17 +8,10 @@ import {
   MAGIC,
   MAX_POSITION,
   MAX_QUALITY,
-  MINUTIA_TYPE_CODES,
   VERSION_2005,
   type Layout,
 } from './layout.ts';
-import type { ExtendedData, FingerViewRecord, MinutiaRecord, MinutiaeFormat, MinutiaeRecord } from './record.ts';
-
-const TYPE_BY_CODE: (MinutiaType | undefined)[] = ['other', 'ending', 'bifurcation', undefined];
-
-function fail(code: ErrorCode, message: string, offset: number, field: string): never {
-  throw new SeccomError(code, message, { location: { offset, field } });
-}
+import type { FingerViewRecord, MinutiaeFormat, MinutiaeRecord } from './record.ts';
 
 const u16At = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u32At = (b: Uint8Array, i: number) => u16At(b, i) * 0x10000 + u16At(b, i + 2);
@@ -100,54 +92,10 @@ function readView(c: TemplateCursor, layout: Layout, variant: { extLengthInclude
   }
   const quality = c.u8(`${path}.quality`);
   if (quality > MAX_QUALITY) fail('SECCOM_TEMPLATE_BAD_FIELD', `finger quality ${quality} is above 100`, at + 2, `${path}.quality`);
-  const count = c.u8(`${path}.minutiaCount`);
-  const minutiae: MinutiaRecord[] = [];
-  for (let m = 0; m < count; m++) minutiae.push(readMinutia(c, `${path}.minutia[${m}]`));
-  const extensions = readExtensions(c, layout, variant, `${path}.extendedData`);
-  return { position, view: viewImpression >> 4, impression, quality, minutiae, extensions };
-}
-
-function readMinutia(c: TemplateCursor, path: string): MinutiaRecord {
-  const at = c.pos;
-  const tx = c.u16(`${path}.x`);
-  const ry = c.u16(`${path}.y`);
-  const angle = c.u8(`${path}.angle`);
-  const quality = c.u8(`${path}.quality`);
-  const type = TYPE_BY_CODE[tx >> 14];
-  if (!type) fail('SECCOM_TEMPLATE_BAD_FIELD', 'minutia type code 3 is reserved', at, `${path}.type`);
-  if (ry >> 14 !== 0) fail('SECCOM_TEMPLATE_BAD_FIELD', 'reserved bits above the y coordinate are set', at + 2, `${path}.y`);
-  if (quality > MAX_QUALITY) fail('SECCOM_TEMPLATE_BAD_FIELD', `minutia quality ${quality} is above 100`, at + 5, `${path}.quality`);
-  return { type, x: tx & 0x3fff, y: ry & 0x3fff, angle, quality };
-}
-
-/** Splits an extended data block into areas; undefined unless the areas tile the block exactly. */
-function tileAreas(block: Uint8Array, includesHeader: boolean): ExtendedData[] | undefined {
-  const out: ExtendedData[] = [];
-  let pos = 0;
-  while (pos < block.length) {
-    if (pos + 4 > block.length) return undefined;
-    const type = (block[pos]! << 8) | block[pos + 1]!;
-    const body = ((block[pos + 2]! << 8) | block[pos + 3]!) - (includesHeader ? 4 : 0);
-    if (body < 0 || pos + 4 + body > block.length) return undefined;
-    out.push({ type, data: block.slice(pos + 4, pos + 4 + body) });
-    pos += 4 + body;
-  }
-  return out;
-}
-
-/**
- * ISO 19794-2:2005 area lengths count the body only, but some SDKs count the 4-byte header as
- * ANSI 378 and the 2011 edition do; a block that only tiles that way is read that way, and the
- * record remembers it so it writes back unchanged.
- */
-function readExtensions(c: TemplateCursor, layout: Layout, variant: { extLengthIncludesHeader: boolean }, path: string): ExtendedData[] {
-  const at = c.pos;
-  const blockLength = c.u16(`${path}.length`);
-  const block = c.take(blockLength, `${path}.block`);
-  const areas = tileAreas(block, variant.extLengthIncludesHeader);
-  if (areas) return areas;
-  const alternative = layout.format === 'iso19794-2-2005' ? tileAreas(block, !variant.extLengthIncludesHeader) : undefined;
-  if (!alternative) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', 'extended data area lengths do not add up to their block', at, path);
-  variant.extLengthIncludesHeader = !variant.extLengthIncludesHeader;
-  return alternative;
+  const minutiae = readMinutiae(c, path);
+  // ISO 19794-2:2005 area lengths count the body only, but some SDKs count the 4-byte header as
+  // ANSI 378 and the 2011 edition do; such a record is read that way and remembers it.
+  const ext = readExtensionBlock(c, variant.extLengthIncludesHeader, layout.format === 'iso19794-2-2005', `${path}.extendedData`);
+  variant.extLengthIncludesHeader = ext.includesHeader;
+  return { position, view: viewImpression >> 4, impression, quality, minutiae, extensions: ext.areas };
 }

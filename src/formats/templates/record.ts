@@ -58,6 +58,41 @@ export interface MinutiaeRecord {
   extLengthIncludesHeader?: boolean;
 }
 
+/**
+ * ANSI INCITS 378-2009 and its Amendment 1 (versions "030" and "035", one layout): each finger view
+ * carries its own image size and resolution and a quality with the vendor and algorithm that
+ * computed it; minutia angles in 2° units as in 2004.
+ */
+export type Ansi2009Format = 'ansi378-2009' | 'ansi378-2009am1';
+
+export interface Ansi2009View {
+  position: number;
+  /** View number (0..15). */
+  view: number;
+  /** Impression type: 0..3 as 2004, 8 swipe, 10/11 palm, 20..29 the 2009 capture-technology codes. */
+  impression: number;
+  /** 0..100, or 254 (not computed) and 255 (computation failed). */
+  quality: number;
+  qualityVendor: number;
+  qualityAlgorithm: number;
+  width: number;
+  height: number;
+  resolutionX: number;
+  resolutionY: number;
+  minutiae: MinutiaRecord[];
+  extensions: ExtendedData[];
+}
+
+export interface Ansi2009Record {
+  format: Ansi2009Format;
+  productOwner: number;
+  productType: number;
+  /** Capture equipment compliance byte (0x80 = certified) and 16-bit equipment id. */
+  compliance: number;
+  equipmentId: number;
+  views: Ansi2009View[];
+}
+
 /** Ridge count extended data (type 1): edge-picking method and (minutia, minutia, count) triples. */
 export interface RidgeCounts {
   /** 0 non-specific, 1 four-neighbour (quadrants), 2 eight-neighbour (octants). */
@@ -71,7 +106,7 @@ export const RIDGE_COUNT_TYPE = 0x0001;
  * Decodes a view's ridge count data, if present. Bytes after the last whole triple are ignored:
  * the standard's own example carries two such bytes.
  */
-export function ridgeCounts(view: FingerViewRecord): RidgeCounts | undefined {
+export function ridgeCounts(view: { extensions: ExtendedData[] }): RidgeCounts | undefined {
   const ext = view.extensions.find((e) => e.type === RIDGE_COUNT_TYPE);
   if (!ext || ext.data.length < 1) return undefined;
   const edges = [];

@@ -4,6 +4,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { sharedData } from '../../../test/support/env.ts';
 import { isSeccomError } from '../../errors/index.ts';
 import {
+  ansi2009Edition,
+  readAnsi2009Record,
+  readFingerTemplates,
+  toAnsi2009Record,
+  writeAnsi2009Record,
   detectFormat,
   fromFingerTemplates,
   readMinutiaeRecord,
@@ -17,6 +22,8 @@ import {
 const POSITIONS = ['UNKNOWN', 'RIGHT_THUMB', 'RIGHT_INDEX', 'RIGHT_MIDDLE', 'RIGHT_RING', 'RIGHT_LITTLE', 'LEFT_THUMB', 'LEFT_INDEX', 'LEFT_MIDDLE', 'LEFT_RING', 'LEFT_LITTLE'];
 const SCAN_TYPES: Record<string, number> = { LIVE_PLAIN: 0, LIVE_ROLLED: 1, NONLIVE_PLAIN: 2, NONLIVE_ROLLED: 3, SWIPE: 8 };
 const COUNT_METHODS = ['CUSTOM', 'QUADRANTS', 'OCTANTS'];
+/** fingerprintio names type code 0 OTHER in 2004/2005 and EITHER in the 2009 editions. */
+const MINUTIA_TYPES: Record<string, string> = { ENDING: 'ending', BIFURCATION: 'bifurcation', OTHER: 'other', EITHER: 'other' };
 
 interface JsonMinutia {
   type: string;
@@ -34,6 +41,12 @@ interface JsonView {
   counts: { type: string; edges: { from: number; to: number; count: number }[] } | null;
   coredelta: null;
   extensions: { type: number; data: string }[];
+  qualityVendorId?: number;
+  qualityAlgorithmId?: number;
+  width?: number;
+  height?: number;
+  resolutionX?: number;
+  resolutionY?: number;
 }
 interface JsonTemplate {
   vendorId?: number;
@@ -55,6 +68,24 @@ function sample(name: string): { bytes: Uint8Array; json: JsonTemplate } {
   };
 }
 
+function assertViewMatchesJson(v: MinutiaeRecord['views'][number], jv: JsonView): void {
+  assert.equal(POSITIONS[v.position], jv.position);
+  assert.equal(v.view, jv.view);
+  assert.equal(v.impression, SCAN_TYPES[jv.scanType]);
+  assert.equal(v.quality, jv.quality);
+  assert.deepEqual(
+    v.minutiae,
+    jv.minutiae.map((m) => ({ type: MINUTIA_TYPES[m.type], x: m.positionX, y: m.positionY, angle: m.angle, quality: m.quality })),
+  );
+  const counts = ridgeCounts(v);
+  assert.deepEqual(counts && { type: COUNT_METHODS[counts.method], edges: counts.edges }, jv.counts ?? undefined);
+  assert.equal(jv.coredelta, null);
+  assert.deepEqual(
+    v.extensions.filter((e) => e.type !== RIDGE_COUNT_TYPE).map((e) => ({ type: e.type, data: Buffer.from(e.data).toString('base64') })),
+    jv.extensions,
+  );
+}
+
 function assertMatchesJson(r: MinutiaeRecord, j: JsonTemplate): void {
   if (j.vendorId !== undefined) assert.equal(r.productOwner, j.vendorId);
   if (j.subformat !== undefined) assert.equal(r.productType, j.subformat);
@@ -65,24 +96,7 @@ function assertMatchesJson(r: MinutiaeRecord, j: JsonTemplate): void {
   assert.equal(r.resolutionX, j.resolutionX);
   assert.equal(r.resolutionY, j.resolutionY);
   assert.equal(r.views.length, j.fingerprints.length);
-  r.views.forEach((v, i) => {
-    const jv = j.fingerprints[i]!;
-    assert.equal(POSITIONS[v.position], jv.position);
-    assert.equal(v.view, jv.view);
-    assert.equal(v.impression, SCAN_TYPES[jv.scanType]);
-    assert.equal(v.quality, jv.quality);
-    assert.deepEqual(
-      v.minutiae,
-      jv.minutiae.map((m) => ({ type: m.type.toLowerCase(), x: m.positionX, y: m.positionY, angle: m.angle, quality: m.quality })),
-    );
-    const counts = ridgeCounts(v);
-    assert.deepEqual(counts && { type: COUNT_METHODS[counts.method], edges: counts.edges }, jv.counts ?? undefined);
-    assert.equal(jv.coredelta, null);
-    assert.deepEqual(
-      v.extensions.filter((e) => e.type !== RIDGE_COUNT_TYPE).map((e) => ({ type: e.type, data: Buffer.from(e.data).toString('base64') })),
-      jv.extensions,
-    );
-  });
+  r.views.forEach((v, i) => assertViewMatchesJson(v, j.fingerprints[i]!));
 }
 
 test('ANSI 378-2004 sample matches its JSON decoding field by field and writes back byte for byte', () => {
@@ -107,6 +121,39 @@ test('ISO 19794-2:2005 sample matches its JSON decoding field by field and write
   assertMatchesJson(r, json);
   assert.deepEqual(writeMinutiaeRecord(r), bytes);
 });
+
+test('ANSI 378-2009 and 2009/Amd 1 samples match their JSON decodings and write back byte for byte', () => {
+  for (const name of ['ansi378v2009', 'ansi378v2009am1']) {
+    const { bytes, json } = sample(name);
+    // The 2009 example's length field is one short; upstream patches byte 11 to 108 the same way.
+    const patched = bytes.slice();
+    if (name === 'ansi378v2009') patched[11] = 108;
+    assert.equal(ansi2009Edition(patched), name === 'ansi378v2009' ? 'ansi378-2009' : 'ansi378-2009am1');
+    const r = readAnsi2009Record(patched);
+    assert.equal(r.productOwner, json.vendorId);
+    assert.equal(r.productType, json.subformat);
+    assert.equal((r.compliance & 0x80) !== 0, json.sensorCertified);
+    assert.equal(r.equipmentId, json.sensorId);
+    assert.equal(r.views.length, json.fingerprints.length);
+    r.views.forEach((v, i) => {
+      const jv = json.fingerprints[i]!;
+      assertViewMatchesJson(v, jv);
+      assert.deepEqual(
+        [v.qualityVendor, v.qualityAlgorithm, v.width, v.height, v.resolutionX, v.resolutionY],
+        [jv.qualityVendorId, jv.qualityAlgorithmId, jv.width, jv.height, jv.resolutionX, jv.resolutionY],
+      );
+    });
+    assert.deepEqual(writeAnsi2009Record(r), patched);
+    const t = readFingerTemplates(patched);
+    assert.equal(t[0]!.ppi, 500);
+    assert.ok(Math.abs(t[0]!.minutiae[0]!.angle - (56 * 2 * Math.PI) / 180) < 1e-12, '2° units');
+    const again = toAnsi2009Record(t, r.format, { productOwner: r.productOwner, productType: r.productType, qualityVendor: v0(r).qualityVendor, qualityAlgorithm: v0(r).qualityAlgorithm });
+    assert.deepEqual(again.views[0]!.minutiae, r.views[0]!.minutiae);
+  }
+  assert.throws(() => readAnsi2009Record(sample('iso19794p2v2005').bytes), (e: unknown) => isSeccomError(e) && e.code === 'SECCOM_TEMPLATE_FORMAT_UNKNOWN');
+});
+
+const v0 = (r: { views: { qualityVendor: number; qualityAlgorithm: number }[] }) => r.views[0]!;
 
 function isoFiles(): string[] {
   const files = ['iso-probe.dat', 'iso-matching.dat', 'iso-nonmatching.dat'].map((f) => sharedData('sourceafis-samples', f));

@@ -1,14 +1,8 @@
 /** Writer for ANSI INCITS 378-2004 and ISO/IEC 19794-2:2005 Finger Minutiae Records. */
-import { SeccomError } from '../../errors/index.ts';
 import { TemplateWriter } from './cursor.ts';
-import { IMPRESSION_TYPES, LAYOUTS, MAGIC, MAX_COORDINATE, MAX_POSITION, MAX_QUALITY, MINUTIA_TYPE_CODES, VERSION_2005 } from './layout.ts';
+import { check, isInt, writeExtensionBlock, writeMinutiae } from './fields.ts';
+import { IMPRESSION_TYPES, LAYOUTS, MAGIC, MAX_POSITION, MAX_QUALITY, VERSION_2005 } from './layout.ts';
 import type { MinutiaeRecord } from './record.ts';
-
-function check(ok: boolean, field: string, message: string): void {
-  if (!ok) throw new SeccomError('SECCOM_TEMPLATE_UNENCODABLE', message, { location: { field } });
-}
-
-const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
 
 export function writeMinutiaeRecord(r: MinutiaeRecord): Uint8Array {
   const layout = LAYOUTS[r.format];
@@ -40,31 +34,11 @@ export function writeMinutiaeRecord(r: MinutiaeRecord): Uint8Array {
     check(isInt(v.view, 15), `${path}.view`, `view number ${v.view} is not 0..15`);
     check((IMPRESSION_TYPES as readonly number[]).includes(v.impression), `${path}.impression`, `impression type ${v.impression} is not defined`);
     check(isInt(v.quality, MAX_QUALITY), `${path}.quality`, `finger quality ${v.quality} is not 0..100`);
-    check(v.minutiae.length <= 0xff, `${path}.minutiaCount`, `${v.minutiae.length} minutiae, at most 255 per view`);
     w.u8(v.position);
     w.u8((v.view << 4) | v.impression);
     w.u8(v.quality);
-    w.u8(v.minutiae.length);
-    v.minutiae.forEach((m, k) => {
-      const mp = `${path}.minutia[${k}]`;
-      check(isInt(m.x, MAX_COORDINATE) && isInt(m.y, MAX_COORDINATE), `${mp}.x`, `coordinates (${m.x}, ${m.y}) are not 0..16383 integers`);
-      check(isInt(m.angle, 0xff), `${mp}.angle`, `angle code ${m.angle} is not 0..255`);
-      check(isInt(m.quality, MAX_QUALITY), `${mp}.quality`, `minutia quality ${m.quality} is not 0..100`);
-      w.u16((MINUTIA_TYPE_CODES[m.type] << 14) | m.x);
-      w.u16(m.y);
-      w.u8(m.angle);
-      w.u8(m.quality);
-    });
-    const header = (r.extLengthIncludesHeader ?? layout.extLengthIncludesHeader) ? 4 : 0;
-    const block = v.extensions.reduce((n, e) => n + 4 + e.data.length, 0);
-    check(block <= 0xffff, `${path}.extendedData`, 'extended data exceeds 65535 bytes');
-    w.u16(block);
-    for (const e of v.extensions) {
-      check(isInt(e.type, 0xffff), `${path}.extendedData.type`, `extended data type ${e.type} is not 16-bit`);
-      w.u16(e.type);
-      w.u16(e.data.length + header);
-      w.bytes(e.data);
-    }
+    writeMinutiae(w, v.minutiae, path);
+    writeExtensionBlock(w, v.extensions, r.extLengthIncludesHeader ?? layout.extLengthIncludesHeader, `${path}.extendedData`);
   });
   const length = w.length;
   if (!layout.productId) w.patch32(lengthAt, length);
