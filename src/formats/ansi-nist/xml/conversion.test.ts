@@ -5,8 +5,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ansiNistFiles } from '../../../../test/support/ansi-nist-files.ts';
 import { sharedData } from '../../../../test/support/env.ts';
+import { mutate, prng } from '../../../../test/support/fuzz-ansi-nist.ts';
 import { isSeccomError } from '../../../errors/index.ts';
-import { canonicalTag, readAnsiNist, writeAnsiNist, type AnsiNistFile } from '../index.ts';
+import { canonicalTag, errorsOf, fieldSubfields, parseAnsiNist, readAnsiNist, setField, writeAnsiNist, type AnsiNistFile } from '../index.ts';
 import { parseAnsiNistXml, readAnsiNistXml, validateXsd, writeAnsiNistXml } from './index.ts';
 import { parseXml, type XmlElement } from './tree.ts';
 
@@ -62,7 +63,7 @@ test('every .an2 file of mapped record types converts traditional -> XML -> trad
   }
   assert.equal(an2.length, 39);
   assert.equal(sameBytes.length, 18, sameBytes.join());
-  // ANSI/NIST-ITL 1-2000 two-digit tags (1.02:), and Type-9 INCITS fields written 9.137, 9.138, 9.140, 9.139: XML keeps neither spelling nor order.
+  // ANSI/NIST-ITL 1-2000 Type-1 tags (1.02:), and INCITS 9.139/9.140 written before 9.137: XML keeps neither spelling nor order.
   assert.deepEqual(sameCanonical, [
     'nist-references/type-9-13-9-14-m1.an2',
     'nist-references/type-9-13-m1.an2',
@@ -131,6 +132,45 @@ test('every EBTS XML package reads with no unmapped element and converts XML -> 
   assert.equal(templates, 100);
 });
 
+test('Type-2 fields outside the EBTS 10.0 element set travel in ebts:StateDefinedFields', () => {
+  const name = 'nist-references/type-4-slaps.an2';
+  const file = readAnsiNist(an2.find((f) => f.name === name)!.bytes);
+  const t2 = file.records[1]!;
+  setField(t2, 900, [['USER', 'DEFINED'], ['', 'A & <B>']]);
+  setField(t2, 1234, [['']]);
+  const xml = writeAnsiNistXml(file);
+  written.push({ name: 'user-defined Type-2', xml });
+  assert.match(xml, /<ebts:StateDefinedFields>\s*<udf:Field>\s*<udf:FieldNumber>900<\/udf:FieldNumber>/);
+  const back = readAnsiNistXml(xml).file.records[1]!;
+  assert.deepEqual(fieldSubfields(back, 900), [['USER', 'DEFINED'], ['', 'A & <B>']]);
+  assert.deepEqual(fieldSubfields(back, 1234), [['']]);
+  assert.ok(Buffer.from(writeAnsiNist(readAnsiNistXml(xml).file)).equals(Buffer.from(writeAnsiNist(file))));
+});
+
+test('mutated traditional files that read cleanly convert to XML and back unchanged, or are refused (seeded, 300 cases)', () => {
+  const sources = an2.filter((f) => f.bytes.length < 60_000).map((f) => f.bytes);
+  const rand = prng(5150);
+  let converted = 0;
+  for (let i = 0; i < 300; i++) {
+    const bytes = mutate(sources[i % sources.length]!, rand);
+    let read;
+    try {
+      read = parseAnsiNist(bytes);
+    } catch {
+      continue;
+    }
+    if (errorsOf(read.violations).length > 0) continue;
+    try {
+      const back = readAnsiNistXml(writeAnsiNistXml(read.file)).file;
+      assert.ok(Buffer.from(writeAnsiNist(back)).equals(Buffer.from(canonical(read.file))), `case ${i}`);
+      converted++;
+    } catch (e) {
+      assert.ok(isSeccomError(e), `case ${i}: ${(e as Error).stack}`);
+    }
+  }
+  assert.ok(converted > 20, `converted: ${converted}`);
+});
+
 test('the XML written above validates against the EBTS 10.0 XSDs, except where the data breaks the schema', async () => {
   assert.ok(written.length > 100, 'runs after the conversions');
   const errors = await validateXsd(written.map((w) => w.xml));
@@ -162,6 +202,6 @@ test('the XML written above validates against the EBTS 10.0 XSDs, except where t
     Object.fromEntries([...found].map(([k, v]) => [k, [...v]]).sort()),
     Object.fromEntries(Object.entries(expected).sort()),
   );
-  // 29 .an2 conversions (12 valid) and 120 package round trips (119 valid).
-  assert.deepEqual([written.length, written.length - found.size], [149, 131]);
+  // 29 .an2 conversions (12 valid), 120 package round trips (119 valid), the user-defined Type-2.
+  assert.deepEqual([written.length, written.length - found.size], [150, 132]);
 });

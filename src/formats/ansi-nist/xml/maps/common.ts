@@ -79,6 +79,41 @@ export function capture(t: number, at: string, c: CaptureFields): Row[] {
   return rows;
 }
 
+/** The biom:ImageType fields a tagged image record has (x.006-x.011 and x.999 are the same in all). */
+export interface ImageFields extends CaptureFields {
+  /** 16.003 UDI, the image's description. */
+  description?: number;
+  bpx?: number;
+  csp?: number;
+  com: number;
+  /** QVU, QAV, QAP subfields (10.024, 16.024, 17.024). */
+  quality?: number;
+  /** 10.003 IMT. */
+  category?: number;
+}
+
+/** biom:ImageType in XSD order: data, capture details, then the image attributes. */
+export function image(t: number, at: string, f: ImageFields): Row[] {
+  const ref = (n: number) => `${t}.${String(n).padStart(3, '0')}`;
+  const opt = (n: number | undefined, el: string): Row[] => (n === undefined ? [] : [[`${at}/${el}`, ref(n)]]);
+  return [
+    [`${at}/nc:BinaryBase64Object`, ref(999), { conv: 'base64' }],
+    ...opt(f.description, 'nc:BinaryDescriptionText'),
+    ...opt(f.bpx, 'ansi-nist:ImageBitsPerPixelQuantity'),
+    ...capture(t, at, f),
+    ...opt(f.csp, 'ansi-nist:ImageColorSpaceCode'),
+    ...opt(f.com, 'ansi-nist:ImageCommentText'),
+    ...opt(11, 'ansi-nist:ImageCompressionAlgorithmText'),
+    ...opt(6, 'ansi-nist:ImageHorizontalLineLengthPixelQuantity'),
+    ...opt(9, 'ansi-nist:ImageHorizontalPixelDensityValue'),
+    ...(f.quality === undefined ? [] : quality(at, ref(f.quality))),
+    ...opt(8, 'ansi-nist:ImageScaleUnitsCode'),
+    ...opt(f.category, 'ansi-nist:ImageCategoryCode'),
+    ...opt(7, 'ansi-nist:ImageVerticalLineLengthPixelQuantity'),
+    ...opt(10, 'ansi-nist:ImageVerticalPixelDensityValue'),
+  ];
+}
+
 /** Image quality subfields, items QVU, QAV, QAP (10.024, 16.024, 17.024, 99.102, 9.135, 9.316). */
 export const quality = (at: string, ref: string, el = 'ansi-nist:ImageQuality'): Row[] => [
   [`${at}/${el}*/ansi-nist:QualityAlgorithmProductIdentification/nc:IdentificationID`, `${ref}C`],

@@ -6,28 +6,14 @@
  * SMD SMI, TAC, TSC, TDS; COL TC1..TC6 (one subfield per SMD subfield).
  */
 import { fromRows, type Row } from '../nodes.ts';
-import { capture, extended, idc, polygon, quality, rcc } from './common.ts';
+import { extended, idc, image, polygon, rcc } from './common.ts';
 
-function image(F: string): Row[] {
-  return [
-    [`${F}/nc:BinaryBase64Object`, '10.999', { conv: 'base64' }],
-    ...capture(10, F, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30 }),
-    [`${F}/ansi-nist:ImageColorSpaceCode`, '10.012'],
-    [`${F}/ansi-nist:ImageCommentText`, '10.038'],
-    [`${F}/ansi-nist:ImageCompressionAlgorithmText`, '10.011'],
-    [`${F}/ansi-nist:ImageHorizontalLineLengthPixelQuantity`, '10.006'],
-    [`${F}/ansi-nist:ImageHorizontalPixelDensityValue`, '10.009'],
-    ...quality(F, '10.024'),
-    [`${F}/ansi-nist:ImageScaleUnitsCode`, '10.008'],
-    [`${F}/ansi-nist:ImageCategoryCode`, '10.003'],
-    [`${F}/ansi-nist:ImageVerticalLineLengthPixelQuantity`, '10.007'],
-    [`${F}/ansi-nist:ImageVerticalPixelDensityValue`, '10.010'],
-  ];
-}
+const image10 = (F: string): Row[] =>
+  image(10, F, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30, csp: 12, com: 38, quality: 24, category: 3 });
 
 const FACE = 'itl:FaceImage|ansi-nist:FaceImage';
 const face: Row[] = [
-  ...image(FACE),
+  ...image10(FACE),
   [`${FACE}/ansi-nist:ImageDistortion/ansi-nist:ImageDistortionCategoryCode`, '10.018A'],
   [`${FACE}/ansi-nist:ImageDistortion/ansi-nist:ImageDistortionMeasurementCode`, '10.018B'],
   [`${FACE}/ansi-nist:ImageDistortion/ansi-nist:ImageDistortionSeverityCode`, '10.018C'],
@@ -76,7 +62,7 @@ const face: Row[] = [
 const SMT = 'ansi-nist:PhysicalFeatureImage';
 const DETAIL = `${SMT}/ansi-nist:PhysicalFeatureDescriptionDetail*`;
 const mark: Row[] = [
-  ...image(SMT),
+  ...image10(SMT),
   [`${DETAIL}/ansi-nist:PhysicalFeatureColorDetail/ansi-nist:PhysicalFeaturePrimaryColorCode`, '10.043A'],
   [`${DETAIL}/ansi-nist:PhysicalFeatureColorDetail/ansi-nist:PhysicalFeatureSecondaryColorCode+1`, '10.043A'],
   [`${DETAIL}/ansi-nist:PhysicalFeatureCategoryCode`, '10.042A'],

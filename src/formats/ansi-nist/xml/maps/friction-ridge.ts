@@ -6,7 +6,7 @@
  * print position coordinates FVC, LOS, LHC, RHC, TVC, BVC.
  */
 import { fromRows, type Row } from '../nodes.ts';
-import { capture, extended, idc, polygon, rcc, ridgeQuality } from './common.ts';
+import { extended, idc, image, polygon, rcc, ridgeQuality } from './common.ts';
 
 /** Types 4 and 7: the 18-byte header as elements, IDC and codes without the leading zeros XML adds. */
 function binaryImage(t: 4 | 7): Row[] {
@@ -24,21 +24,8 @@ function binaryImage(t: 4 | 7): Row[] {
   ];
 }
 
-/** The ImageType part every tagged friction-ridge image shares (x.999 data to x.010 TVPS). */
-function image(t: 13 | 14 | 15, F: string, capturedBy: Parameters<typeof capture>[2]): Row[] {
-  return [
-    [`${F}/nc:BinaryBase64Object`, `${t}.999`, { conv: 'base64' }],
-    [`${F}/ansi-nist:ImageBitsPerPixelQuantity`, `${t}.012`],
-    ...capture(t, F, capturedBy),
-    [`${F}/ansi-nist:ImageCommentText`, `${t}.020`],
-    [`${F}/ansi-nist:ImageCompressionAlgorithmText`, `${t}.011`],
-    [`${F}/ansi-nist:ImageHorizontalLineLengthPixelQuantity`, `${t}.006`],
-    [`${F}/ansi-nist:ImageHorizontalPixelDensityValue`, `${t}.009`],
-    [`${F}/ansi-nist:ImageScaleUnitsCode`, `${t}.008`],
-    [`${F}/ansi-nist:ImageVerticalLineLengthPixelQuantity`, `${t}.007`],
-    [`${F}/ansi-nist:ImageVerticalPixelDensityValue`, `${t}.010`],
-  ];
-}
+/** The capture details every tagged friction-ridge record has (x.004 SRC, x.005 date, x.016/017 scanned ppi, GEO, DUI, MMS, SAN). */
+const captured = { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17 };
 
 /** SPD/PPD (x.014: FGP, FIC per subfield) and PPC (x.015) in one major-case element. */
 const majorCase = (t: 13 | 14, F: string): Row[] => {
@@ -61,7 +48,7 @@ const latent: Row[] = [
   rcc,
   idc(13),
   ...extended(13),
-  ...image(13, LATENT, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17 }),
+  ...image(13, LATENT, { ...captured, bpx: 12, com: 20 }),
   [`${LATENT}/ansi-nist:FingerprintImageImpressionCaptureCategoryCode`, '13.003'],
   [`${LATENT}/ansi-nist:FrictionRidgePositionCode*`, '13.013'],
   ...majorCase(13, LATENT),
@@ -74,7 +61,7 @@ const fingerprint: Row[] = [
   idc(14),
   ['ebts:Type14UserDefinedFields/ebts:ImageSourceCode', '14.200'],
   ...extended(14),
-  ...image(14, FP, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30, scf: 26 }),
+  ...image(14, FP, { ...captured, bpx: 12, com: 20, dmm: 30, scf: 26 }),
   [`${FP}/ansi-nist:FingerprintImageImpressionCaptureCategoryCode`, '14.003'],
   [`${FP}/ansi-nist:FingerPositionCode*`, '14.013'],
   ...majorCase(14, FP),
@@ -101,7 +88,7 @@ const palmprint: Row[] = [
   idc(15),
   ['ebts:Type15UserDefinedFields/ebts:ImageSourceCode', '15.200'],
   ...extended(15),
-  ...image(15, PP, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30 }),
+  ...image(15, PP, { ...captured, bpx: 12, com: 20, dmm: 30 }),
   [`${PP}/ansi-nist:FingerprintImageImpressionCaptureCategoryCode`, '15.003'],
   [`${PP}/ansi-nist:PalmPositionCode`, '15.013'],
   [`${PP}/ansi-nist:PalmprintImageMissingArea*/ansi-nist:PalmPositionCode`, '15.018A'],

@@ -4,7 +4,7 @@
  * OCT, NOP, then x,y pairs. 17.018 GUI has no element in this schema.
  */
 import { fromRows, type Row } from '../nodes.ts';
-import { capture, extended, idc, polygon, quality, rcc } from './common.ts';
+import { extended, idc, image, polygon, rcc } from './common.ts';
 
 const I = 'ansi-nist:IrisImage';
 
@@ -17,18 +17,7 @@ const rows: Row[] = [
   rcc,
   idc(17),
   ...extended(17),
-  [`${I}/nc:BinaryBase64Object`, '17.999', { conv: 'base64' }],
-  [`${I}/ansi-nist:ImageBitsPerPixelQuantity`, '17.012'],
-  ...capture(17, I, { geo: 998, date: 5, dui: 17, mms: 19, hps: 22, src: 4, san: 993, vps: 23, dmm: 30 }),
-  [`${I}/ansi-nist:ImageColorSpaceCode`, '17.013'],
-  [`${I}/ansi-nist:ImageCommentText`, '17.021'],
-  [`${I}/ansi-nist:ImageCompressionAlgorithmText`, '17.011'],
-  [`${I}/ansi-nist:ImageHorizontalLineLengthPixelQuantity`, '17.006'],
-  [`${I}/ansi-nist:ImageHorizontalPixelDensityValue`, '17.009'],
-  ...quality(I, '17.024'),
-  [`${I}/ansi-nist:ImageScaleUnitsCode`, '17.008'],
-  [`${I}/ansi-nist:ImageVerticalLineLengthPixelQuantity`, '17.007'],
-  [`${I}/ansi-nist:ImageVerticalPixelDensityValue`, '17.010'],
+  ...image(17, I, { bpx: 12, geo: 998, date: 5, dui: 17, mms: 19, hps: 22, src: 4, san: 993, vps: 23, dmm: 30, csp: 13, com: 21, quality: 24 }),
   [`${I}/ansi-nist:IrisEyePositionCode`, '17.003'],
   [`${I}/ansi-nist:IrisEyeRotationAngleText`, '17.014'],
   [`${I}/ansi-nist:IrisEyeRotationUncertaintyValueText`, '17.015'],

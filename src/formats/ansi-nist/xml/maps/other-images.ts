@@ -5,26 +5,14 @@
  * Type-99 items: BDQ QVU, QAV, QAP.
  */
 import { fromRows, type Row } from '../nodes.ts';
-import { capture, extended, idc, quality, rcc } from './common.ts';
+import { capture, extended, idc, image, quality, rcc } from './common.ts';
 
 const T = 'ansi-nist:TestImage|itl:TestImage';
 const testing: Row[] = [
   rcc,
   idc(16),
   ...extended(16),
-  [`${T}/nc:BinaryBase64Object`, '16.999', { conv: 'base64' }],
-  [`${T}/nc:BinaryDescriptionText`, '16.003'],
-  [`${T}/ansi-nist:ImageBitsPerPixelQuantity`, '16.012'],
-  ...capture(16, T, { geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30 }),
-  [`${T}/ansi-nist:ImageColorSpaceCode`, '16.013'],
-  [`${T}/ansi-nist:ImageCommentText`, '16.020'],
-  [`${T}/ansi-nist:ImageCompressionAlgorithmText`, '16.011'],
-  [`${T}/ansi-nist:ImageHorizontalLineLengthPixelQuantity`, '16.006'],
-  [`${T}/ansi-nist:ImageHorizontalPixelDensityValue`, '16.009'],
-  ...quality(T, '16.024'),
-  [`${T}/ansi-nist:ImageScaleUnitsCode`, '16.008'],
-  [`${T}/ansi-nist:ImageVerticalLineLengthPixelQuantity`, '16.007'],
-  [`${T}/ansi-nist:ImageVerticalPixelDensityValue`, '16.010'],
+  ...image(16, T, { description: 3, bpx: 12, geo: 998, date: 5, dui: 903, mms: 904, hps: 16, src: 4, san: 993, vps: 17, dmm: 30, csp: 13, com: 20, quality: 24 }),
 ];
 
 const C = 'ansi-nist:CBEFFImage';
