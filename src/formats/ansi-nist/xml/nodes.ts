@@ -133,7 +133,7 @@ function parseSegment(seg: string): Segment {
 }
 
 /** `10.015C` -> field 15, item 2 (letters count items from A). */
-export function parseRef(type: number, ref: string): { field: number; item?: number } {
+function parseRef(type: number, ref: string): { field: number; item?: number } {
   const m = /^(\d+)\.(\d+)([A-Z]?)$/.exec(ref);
   if (!m || Number(m[1]) !== type) throw new Error(`bad field reference ${ref} in the Type-${type} mapping`);
   return { field: Number(m[2]), ...(m[3] ? { item: m[3].charCodeAt(0) - 65 } : {}) };
