@@ -1,3 +1,19 @@
+/** One pass of a 1-D kernel over `lines` lines of `len` cells (`step` apart), renormalised at the ends. */
+function pass(src: Float32Array, dst: Float32Array, k: Float32Array, lines: number, len: number, lineStride: number, step: number): void {
+  const r = (k.length - 1) / 2;
+  for (let l = 0; l < lines; l++) {
+    for (let i = 0; i < len; i++) {
+      let acc = 0;
+      let wsum = 0;
+      for (let j = Math.max(-r, -i); j <= Math.min(r, len - 1 - i); j++) {
+        acc += k[j + r]! * src[l * lineStride + (i + j) * step]!;
+        wsum += k[j + r]!;
+      }
+      dst[l * lineStride + i * step] = acc / wsum;
+    }
+  }
+}
+
 /** Separable Gaussian smoothing of values on a block grid, renormalised at the grid edges. */
 export function gaussianBlocks(values: Float32Array, cols: number, rows: number, sigma: number): Float32Array {
   const r = Math.max(1, Math.ceil(sigma * 2.5));
@@ -5,32 +21,8 @@ export function gaussianBlocks(values: Float32Array, cols: number, rows: number,
   for (let i = -r; i <= r; i++) k[i + r] = Math.exp((-i * i) / (2 * sigma * sigma));
   const tmp = new Float32Array(values.length);
   const out = new Float32Array(values.length);
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < cols; x++) {
-      let acc = 0;
-      let wsum = 0;
-      for (let i = -r; i <= r; i++) {
-        const xx = x + i;
-        if (xx < 0 || xx >= cols) continue;
-        acc += k[i + r]! * values[y * cols + xx]!;
-        wsum += k[i + r]!;
-      }
-      tmp[y * cols + x] = acc / wsum;
-    }
-  }
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < cols; x++) {
-      let acc = 0;
-      let wsum = 0;
-      for (let i = -r; i <= r; i++) {
-        const yy = y + i;
-        if (yy < 0 || yy >= rows) continue;
-        acc += k[i + r]! * tmp[yy * cols + x]!;
-        wsum += k[i + r]!;
-      }
-      out[y * cols + x] = acc / wsum;
-    }
-  }
+  pass(values, tmp, k, rows, cols, cols, 1);
+  pass(tmp, out, k, cols, rows, 1, cols);
   return out;
 }
 

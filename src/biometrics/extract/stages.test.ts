@@ -130,13 +130,8 @@ test('thinning leaves a one-pixel line with two ends', () => {
   assert.ok(set >= 6 && set <= 10);
 });
 
-const emptySeg = (w: number, h: number): Segmentation => ({
-  blocks: new Uint8Array(1),
-  mask: new Uint8Array(w * h).fill(1),
-  foregroundShare: 1,
-});
-
-test('skeleton graph: a Y has one bifurcation and three endings; cleaning removes a short spur', () => {
+/** A one-pixel "Y": two branches meeting at (45, 30) and a stem down to the bottom. */
+function yShape(): string[] {
   const rows: string[] = [];
   for (let y = 0; y < 60; y++) {
     const r = new Array(90).fill('.');
@@ -146,6 +141,17 @@ test('skeleton graph: a Y has one bifurcation and three endings; cleaning remove
     } else r[45] = '#';
     rows.push(r.join(''));
   }
+  return rows;
+}
+
+const emptySeg = (w: number, h: number): Segmentation => ({
+  blocks: new Uint8Array(1),
+  mask: new Uint8Array(w * h).fill(1),
+  foregroundShare: 1,
+});
+
+test('skeleton graph: a Y has one bifurcation and three endings; cleaning removes a short spur', () => {
+  const rows = yShape();
   const b = bitmap(rows, 30);
   const g = buildGraph(b.data, b.width, b.height);
   const m = readMinutiae(g, emptySeg(b.width, b.height), b.height);
@@ -161,15 +167,7 @@ test('skeleton graph: a Y has one bifurcation and three endings; cleaning remove
 });
 
 test('an ending points back into its ridge; a bifurcation points between its branches', () => {
-  const rows: string[] = [];
-  for (let y = 0; y < 60; y++) {
-    const r = new Array(90).fill('.');
-    if (y < 30) {
-      r[45 - (30 - y)] = '#';
-      r[45 + (30 - y)] = '#';
-    } else r[45] = '#';
-    rows.push(r.join(''));
-  }
+  const rows = yShape();
   const b = bitmap(rows, 30);
   const m = readMinutiae(buildGraph(b.data, b.width, b.height), emptySeg(b.width, b.height), b.height);
   for (let i = 0; i < m.count; i++) {

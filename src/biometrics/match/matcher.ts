@@ -30,6 +30,8 @@ export const matchParams = {
   posTol: 10,
   posTolRel: 0.12,
   rotTol: 22,
+  /** Minutiae counts below this do not raise the score further (small templates match by chance). */
+  countFloor: 30,
 };
 
 const COS = Float64Array.from({ length: 256 }, (_, a) => Math.cos((a * 2 * Math.PI) / 256));
@@ -157,14 +159,15 @@ export class Matcher {
     const pLen = p.edgeLen;
     const pA1 = p.edgeA1;
     const pA2 = p.edgeA2;
+    const { edgeStart: cStart, edgeKey: cKey, edgeLen: cLen, edgeA1: cA1, edgeA2: cA2 } = c;
     let nTouched = 0;
     let maxVotes = 0;
-    for (let k = 0; k < c.count; k++) {
-      for (let e = c.edgeStart[k]!, end = c.edgeStart[k + 1]!; e < end; e++) {
-        const key = c.edgeKey[e]!;
-        const len = c.edgeLen[e]!;
-        const a1 = c.edgeA1[e]!;
-        const a2 = c.edgeA2[e]!;
+    for (let k = 0, nc = c.count; k < nc; k++) {
+      for (let e = cStart[k]!, end = cStart[k + 1]!; e < end; e++) {
+        const key = cKey[e]!;
+        const len = cLen[e]!;
+        const a1 = cA1[e]!;
+        const a2 = cA2[e]!;
         const tol = lenTol + lenTolRel * len;
         for (let b = bucketStart[key]!, bend = bucketStart[key + 1]!; b < bend; b++) {
           const pe = bucketEdges[b]!;
@@ -184,8 +187,7 @@ export class Matcher {
     }
     const n = this.selectPairs(nTouched, maxVotes);
     for (let t = 0; t < nTouched; t++) votes[touched[t]!] = 0;
-    if (n < 2) return n;
-    return this.consolidate(c, n);
+    return n < 2 ? 0 : this.consolidate(c, n);
   }
 
   /** Greedy one-to-one choice of pairs, most votes first (touched pairs bucketed by votes). */
@@ -216,43 +218,50 @@ export class Matcher {
     return n;
   }
 
-  private consolidate(c: PackedTemplate, n: number): number {
+  /** Whether pairs s and t imply the same rotation and a consistent relative position (measured from s). */
+  private compatible(c: PackedTemplate, s: number, t: number): boolean {
     const p = this.probe.template;
-    const { pairP, pairC, pairV, compat, members } = this;
-    const { posTol, posTolRel, rotTol, roots } = matchParams;
-    for (let s = 0; s < n; s++) {
-      const ps = pairP[s]!;
-      const cs = pairC[s]!;
-      const rot = (c.angle[cs]! - p.angle[ps]!) & 255;
-      const cos = COS[rot]!;
-      const sin = SIN[rot]!;
-      compat[s * n + s] = 1;
-      for (let t = s + 1; t < n; t++) {
-        const pt = pairP[t]!;
-        const ct = pairC[t]!;
-        let ok = 0;
-        if (angleDiff((c.angle[ct]! - p.angle[pt]!) & 255, rot) <= rotTol) {
-          const dpx = p.x[pt]! - p.x[ps]!;
-          const dpy = p.y[pt]! - p.y[ps]!;
-          const ex = cos * dpx - sin * dpy - (c.x[ct]! - c.x[cs]!);
-          const ey = sin * dpx + cos * dpy - (c.y[ct]! - c.y[cs]!);
-          const tol = posTol + posTolRel * Math.sqrt(dpx * dpx + dpy * dpy);
-          ok = ex * ex + ey * ey <= tol * tol ? 1 : 0;
-        }
-        compat[s * n + t] = ok;
-        compat[t * n + s] = ok;
-      }
-    }
+    const { posTol, posTolRel, rotTol } = matchParams;
+    const ps = this.pairP[s]!;
+    const cs = this.pairC[s]!;
+    const pt = this.pairP[t]!;
+    const ct = this.pairC[t]!;
+    const rot = (c.angle[cs]! - p.angle[ps]!) & 255;
+    if (angleDiff((c.angle[ct]! - p.angle[pt]!) & 255, rot) > rotTol) return false;
+    const dpx = p.x[pt]! - p.x[ps]!;
+    const dpy = p.y[pt]! - p.y[ps]!;
+    const cos = COS[rot]!;
+    const sin = SIN[rot]!;
+    const ex = cos * dpx - sin * dpy - (c.x[ct]! - c.x[cs]!);
+    const ey = sin * dpx + cos * dpy - (c.y[ct]! - c.y[cs]!);
+    const tol = posTol + posTolRel * Math.sqrt(dpx * dpx + dpy * dpy);
+    return ex * ex + ey * ey <= tol * tol;
+  }
+
+  private consolidate(c: PackedTemplate, n: number): number {
+    const { pairV, compat, members } = this;
+    // Compatibility is computed on demand and memoised (0 unknown, 1 no, 2 yes): most candidate
+    // pairs of an impostor fail against the root and are never tested against anything else.
+    compat.fill(0, 0, n * n);
     let bestM = 0;
     let bestSupport = 0;
-    for (let r = 0; r < Math.min(roots, n); r++) {
+    for (let r = 0; r < Math.min(matchParams.roots, n); r++) {
       let m = 0;
       members[m++] = r;
       let support = pairV[r]!;
       for (let s = 0; s < n; s++) {
         if (s === r) continue;
         let ok = true;
-        for (let q = 0; q < m && ok; q++) ok = compat[s * n + members[q]!] === 1;
+        for (let q = 0; q < m && ok; q++) {
+          const t = members[q]!;
+          let known = compat[s * n + t]!;
+          if (known === 0) {
+            known = (s < t ? this.compatible(c, s, t) : this.compatible(c, t, s)) ? 2 : 1;
+            compat[s * n + t] = known;
+            compat[t * n + s] = known;
+          }
+          ok = known === 2;
+        }
         if (!ok) continue;
         members[m++] = s;
         support += pairV[s]!;
@@ -262,13 +271,14 @@ export class Matcher {
         bestSupport = support;
       }
     }
-    return scorePairs(bestM, bestSupport, p.count, c.count);
+    return scorePairs(bestM, bestSupport, this.probe.template.count, c.count);
   }
 }
 
 /** Score of a consolidated set of `m` pairs with `support` local votes in total. */
 export function scorePairs(m: number, support: number, np: number, nc: number): number {
-  return (m * support) / Math.sqrt(np * nc);
+  const f = matchParams.countFloor;
+  return (m * support) / Math.sqrt(Math.max(np, f) * Math.max(nc, f));
 }
 
 /** One-off comparison of two packed templates. */

@@ -46,6 +46,16 @@ test('fp match says no-match for different fingers', async () => {
   assert.ok(r.score < r.threshold);
 });
 
+test('fp match reads ISO 19794-2 minutiae records', async () => {
+  const iso = (name: string) => sharedData('sourceafis-samples', `iso-${name}.dat`);
+  const same = capture();
+  assert.equal(await main(['fp', 'match', iso('probe'), iso('matching')], same), 0);
+  assert.equal(same.stdout.join('\n').split('\n')[1], 'match');
+  const other = capture();
+  assert.equal(await main(['fp', 'match', iso('probe'), iso('nonmatching')], other), 0);
+  assert.equal(other.stdout.join('\n').split('\n')[1], 'no-match');
+});
+
 test('fp extract flags a blank image as low quality', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'seccom-fpcli-'));
   try {

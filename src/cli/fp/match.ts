@@ -7,8 +7,9 @@ import { loadPacked } from './input.ts';
 
 export const matchUsage = `  seccom fp match <image-or-template> <image-or-template> [--ppi N] [--threshold S] [--json]
       Prints the similarity score, then "match" or "no-match" at the threshold (default
-      ${DEFAULT_THRESHOLD.score}, FMR ${DEFAULT_THRESHOLD.fmr}; docs/biometrics.md has the table). Inputs are images or
-      packed templates from \`fp extract --template-out\`.`;
+      ${DEFAULT_THRESHOLD.score}, FMR ${DEFAULT_THRESHOLD.fmr}; docs/biometrics.md has the table). Inputs are images,
+      ANSI 378 / ISO 19794-2 minutiae records (first finger view) or packed templates from
+      \`fp extract --template-out\`.`;
 
 export function fpMatch(argv: string[], io: CliIO, usage: string): number {
   const { values, positionals } = parseCommandArgs(
