@@ -9,9 +9,12 @@ import { isSeccomError } from '../../src/errors/index.ts';
 import { decodeImage } from '../../src/formats/images/index.ts';
 import {
   ansi2009Edition,
+  isIso2011,
   readAnsi2009Record,
+  readIso2011Record,
   readMinutiaeRecord,
   writeAnsi2009Record,
+  writeIso2011Record,
   writeMinutiaeRecord,
 } from '../../src/formats/templates/index.ts';
 import { decodeWsq, readWsqInfo } from '../../src/formats/wsq/index.ts';
@@ -54,6 +57,7 @@ export function formatTargets(): FuzzTarget[] {
     read('sourceafis-samples', 'iso-probe.dat'),
     read('fvc', 'fvc2004', 'DB1_B', '101_1.iso'),
     read('templates', 'fingerprintio', 'ansi378v2009am1', 'ansi378v2009am1-sample.dat'),
+    read('templates', 'fingerprintio', 'iso19794p2v2011', 'iso19794p2v2011-sample.dat'),
   ];
   return [
     { name: 'wsq', corpus: wsq, codes: ['SECCOM_WSQ_'], run: (b) => checkImage(decodeWsq(b, { maxPixels: MAX_PIXELS })) },
@@ -69,9 +73,11 @@ export function formatTargets(): FuzzTarget[] {
       corpus: templates,
       codes: ['SECCOM_TEMPLATE_'],
       run: (b) => {
-        const [record, again] = ansi2009Edition(b)
-          ? [readAnsi2009Record(b), readAnsi2009Record(writeAnsi2009Record(readAnsi2009Record(b)))]
-          : [readMinutiaeRecord(b), readMinutiaeRecord(writeMinutiaeRecord(readMinutiaeRecord(b)), readMinutiaeRecord(b).format)];
+        const [record, again] = isIso2011(b)
+          ? [readIso2011Record(b), readIso2011Record(writeIso2011Record(readIso2011Record(b)))]
+          : ansi2009Edition(b)
+            ? [readAnsi2009Record(b), readAnsi2009Record(writeAnsi2009Record(readAnsi2009Record(b)))]
+            : [readMinutiaeRecord(b), readMinutiaeRecord(writeMinutiaeRecord(readMinutiaeRecord(b)), readMinutiaeRecord(b).format)];
         if (JSON.stringify(again) !== JSON.stringify(record)) throw new Error('template does not survive write and re-read');
       },
     },

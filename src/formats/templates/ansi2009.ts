@@ -1,6 +1,7 @@
 /** Reader and writer for ANSI INCITS 378-2009 and 378-2009/Amd 1 Finger Minutiae Records. */
 import { TemplateCursor, TemplateWriter } from './cursor.ts';
 import { check, fail, isInt, readExtensionBlock, readMinutiae, writeExtensionBlock, writeMinutiae } from './fields.ts';
+import { isIso2011 } from './iso2011.ts';
 import { MAGIC, MAX_POSITION, MAX_QUALITY } from './layout.ts';
 import type { Ansi2009Format, Ansi2009Record, Ansi2009View } from './record.ts';
 
@@ -15,9 +16,9 @@ const MIN_LENGTH = 21;
 
 const validQuality = (q: number) => q <= MAX_QUALITY || q === QUALITY_NOT_COMPUTED || q === QUALITY_FAILED;
 
-/** The 2009 edition a record claims by its version, or undefined. */
+/** The 2009 edition a record claims by its version (an ISO 19794-2:2011 record aside), or undefined. */
 export function ansi2009Edition(bytes: Uint8Array): Ansi2009Format | undefined {
-  if (!MAGIC.every((b, i) => bytes[i] === b)) return undefined;
+  if (!MAGIC.every((b, i) => bytes[i] === b) || isIso2011(bytes)) return undefined;
   return (Object.keys(VERSIONS) as Ansi2009Format[]).find((f) => VERSIONS[f].every((b, i) => bytes[4 + i] === b));
 }
 

@@ -8,8 +8,20 @@ import type { FingerTemplate, Minutia } from '../../biometrics/template.ts';
 import { SeccomError } from '../../errors/index.ts';
 import { LAYOUTS } from './layout.ts';
 import { ansi2009Edition, readAnsi2009Record } from './ansi2009.ts';
+import { isIso2011, readIso2011Record } from './iso2011.ts';
 import { readMinutiaeRecord } from './read.ts';
-import type { Ansi2009Format, Ansi2009Record, FingerViewRecord, MinutiaRecord, MinutiaeFormat, MinutiaeRecord } from './record.ts';
+import type {
+  Ansi2009Format,
+  Ansi2009Record,
+  FingerViewRecord,
+  Iso2011Record,
+  Iso2011View,
+  MinutiaRecord,
+  MinutiaeFormat,
+  MinutiaeRecord,
+} from './record.ts';
+
+type AnyRecord = MinutiaeRecord | Ansi2009Record | Iso2011Record;
 
 const CM_PER_INCH = 2.54;
 const DEG = Math.PI / 180;
@@ -23,9 +35,21 @@ function minutiaeOf(list: MinutiaRecord[], unitDeg: number, codes: number): Fing
   return list.map((m) => ({ x: m.x, y: m.y, angle: (m.angle % codes) * unitDeg * DEG, type: m.type, quality: m.quality }));
 }
 
-const isAnsi2009 = (r: MinutiaeRecord | Ansi2009Record): r is Ansi2009Record => r.format === 'ansi378-2009' || r.format === 'ansi378-2009am1';
+const isAnsi2009 = (r: AnyRecord): r is Ansi2009Record => r.format === 'ansi378-2009' || r.format === 'ansi378-2009am1';
+const isIso2011Record = (r: AnyRecord): r is Iso2011Record => r.format === 'iso19794-2-2011';
+const ISO_ANGLES = LAYOUTS['iso19794-2-2005'];
 
-export function toFingerTemplates(r: MinutiaeRecord | Ansi2009Record): FingerTemplate[] {
+export function toFingerTemplates(r: AnyRecord): FingerTemplate[] {
+  if (isIso2011Record(r)) {
+    return r.views.map((v) => ({
+      width: v.width,
+      height: v.height,
+      ppi: Math.round(v.resolutionX * CM_PER_INCH),
+      position: v.position,
+      quality: knownQuality(v.qualities[0]?.quality ?? 0),
+      minutiae: minutiaeOf(v.minutiae, ISO_ANGLES.angleUnit, ISO_ANGLES.angleCodes),
+    }));
+  }
   if (isAnsi2009(r)) {
     return r.views.map((v) => ({
       width: v.width,
@@ -50,6 +74,7 @@ export function toFingerTemplates(r: MinutiaeRecord | Ansi2009Record): FingerTem
 
 /** Any supported record's finger views as FingerTemplates, the edition taken from the bytes. */
 export function readFingerTemplates(bytes: Uint8Array): FingerTemplate[] {
+  if (isIso2011(bytes)) return toFingerTemplates(readIso2011Record(bytes));
   return toFingerTemplates(ansi2009Edition(bytes) ? readAnsi2009Record(bytes) : readMinutiaeRecord(bytes));
 }
 
@@ -123,6 +148,39 @@ export function toAnsi2009Record(templates: FingerTemplate[], format: Ansi2009Fo
         resolutionX: resolution,
         resolutionY: resolution,
         minutiae: minutiaRecords(t, angleUnit, angleCodes),
+        extensions: [],
+      };
+    }),
+  };
+}
+
+/** 19794-1:2011's "not reported" capture time. */
+const UNREPORTED_TIME: Iso2011View['captured'] = { year: 0xffff, month: 0xff, day: 0xff, hour: 0xff, minute: 0xff, second: 0xff, millisecond: 0xffff };
+
+/** An ISO 19794-2:2011 record of one view per template (6-byte minutiae, capture time from opts). */
+export function toIso2011Record(templates: FingerTemplate[], opts: RecordOptions & { captured?: Iso2011View['captured'] } = {}): Iso2011Record {
+  return {
+    format: 'iso19794-2-2011',
+    certificationFlag: false,
+    views: viewNumbers(templates).map(([t, view]) => {
+      const resolution = Math.round(t.ppi / CM_PER_INCH);
+      return {
+        captured: opts.captured ?? UNREPORTED_TIME,
+        sensorType: 0,
+        sensorVendor: opts.productOwner ?? 0,
+        sensorId: opts.equipmentId ?? 0,
+        qualities: [{ quality: t.quality, vendor: opts.qualityVendor ?? 0, algorithm: opts.qualityAlgorithm ?? 0 }],
+        certificates: [],
+        position: t.position,
+        view,
+        resolutionX: resolution,
+        resolutionY: resolution,
+        impression: opts.impression ?? 0,
+        width: t.width,
+        height: t.height,
+        endingType: 0,
+        minutiaQuality: true,
+        minutiae: minutiaRecords(t, ISO_ANGLES.angleUnit, ISO_ANGLES.angleCodes),
         extensions: [],
       };
     }),

@@ -21,8 +21,11 @@ export function check(ok: boolean, field: string, message: string): void {
 
 export const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
 
-/** A count byte and that many minutiae: type (2 bits) and x (14), reserved (2) and y (14), angle, quality. */
-export function readMinutiae(c: TemplateCursor, path: string): MinutiaRecord[] {
+/**
+ * A count byte and that many minutiae: type (2 bits) and x (14), reserved (2) and y (14), angle,
+ * and a quality byte unless `withQuality` is false (ISO 19794-2:2011 allows 5-byte minutiae).
+ */
+export function readMinutiae(c: TemplateCursor, path: string, withQuality = true): MinutiaRecord[] {
   const count = c.u8(`${path}.minutiaCount`);
   const out: MinutiaRecord[] = [];
   for (let m = 0; m < count; m++) {
@@ -31,7 +34,7 @@ export function readMinutiae(c: TemplateCursor, path: string): MinutiaRecord[] {
     const tx = c.u16(`${mp}.x`);
     const ry = c.u16(`${mp}.y`);
     const angle = c.u8(`${mp}.angle`);
-    const quality = c.u8(`${mp}.quality`);
+    const quality = withQuality ? c.u8(`${mp}.quality`) : 0;
     const type = TYPE_BY_CODE[tx >> 14];
     if (!type) fail('SECCOM_TEMPLATE_BAD_FIELD', 'minutia type code 3 is reserved', at, `${mp}.type`);
     if (ry >> 14 !== 0) fail('SECCOM_TEMPLATE_BAD_FIELD', 'reserved bits above the y coordinate are set', at + 2, `${mp}.y`);
@@ -41,7 +44,7 @@ export function readMinutiae(c: TemplateCursor, path: string): MinutiaRecord[] {
   return out;
 }
 
-export function writeMinutiae(w: TemplateWriter, minutiae: MinutiaRecord[], path: string): void {
+export function writeMinutiae(w: TemplateWriter, minutiae: MinutiaRecord[], path: string, withQuality = true): void {
   check(minutiae.length <= 0xff, `${path}.minutiaCount`, `${minutiae.length} minutiae, at most 255 per view`);
   w.u8(minutiae.length);
   minutiae.forEach((m, k) => {
@@ -52,7 +55,7 @@ export function writeMinutiae(w: TemplateWriter, minutiae: MinutiaRecord[], path
     w.u16((MINUTIA_TYPE_CODES[m.type] << 14) | m.x);
     w.u16(m.y);
     w.u8(m.angle);
-    w.u8(m.quality);
+    if (withQuality) w.u8(m.quality);
   });
 }
 

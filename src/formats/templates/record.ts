@@ -93,6 +93,41 @@ export interface Ansi2009Record {
   views: Ansi2009View[];
 }
 
+/**
+ * ISO/IEC 19794-2:2011 ("FMR\0 030\0" in the 19794-1:2011 container): one representation per
+ * finger view with its capture time, device, quality records and certificates; angles in 360/256°
+ * units; minutiae of 6 bytes, or 5 without quality.
+ */
+export interface Iso2011View {
+  captured: { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number };
+  /** Capture device technology (0 unknown … 20 glass fibre), vendor and id. */
+  sensorType: number;
+  sensorVendor: number;
+  sensorId: number;
+  qualities: { quality: number; vendor: number; algorithm: number }[];
+  /** Present only when the record's certification flag is set. */
+  certificates: { authority: number; scheme: number }[];
+  position: number;
+  view: number;
+  resolutionX: number;
+  resolutionY: number;
+  impression: number;
+  width: number;
+  height: number;
+  /** 0: ridge endings at the valley skeleton bifurcation, 1: at the ridge skeleton end point. */
+  endingType: number;
+  /** Whether minutiae carry a quality byte (6-byte minutiae) or not (5-byte). */
+  minutiaQuality: boolean;
+  minutiae: MinutiaRecord[];
+  extensions: ExtendedData[];
+}
+
+export interface Iso2011Record {
+  format: 'iso19794-2-2011';
+  certificationFlag: boolean;
+  views: Iso2011View[];
+}
+
 /** Ridge count extended data (type 1): edge-picking method and (minutia, minutia, count) triples. */
 export interface RidgeCounts {
   /** 0 non-specific, 1 four-neighbour (quadrants), 2 eight-neighbour (octants). */

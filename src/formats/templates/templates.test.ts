@@ -4,6 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { sharedData } from '../../../test/support/env.ts';
 import { isSeccomError } from '../../errors/index.ts';
 import {
+  isIso2011,
+  readIso2011Record,
+  writeIso2011Record,
+  toIso2011Record,
   ansi2009Edition,
   readAnsi2009Record,
   readFingerTemplates,
@@ -36,7 +40,7 @@ interface JsonView {
   position: string;
   view: number;
   scanType: string;
-  quality: number;
+  quality?: number;
   minutiae: JsonMinutia[];
   counts: { type: string; edges: { from: number; to: number; count: number }[] } | null;
   coredelta: null;
@@ -68,7 +72,17 @@ function sample(name: string): { bytes: Uint8Array; json: JsonTemplate } {
   };
 }
 
-function assertViewMatchesJson(v: MinutiaeRecord['views'][number], jv: JsonView): void {
+/** The fields every edition's finger view shares (2011 keeps quality in separate records). */
+interface CommonView {
+  position: number;
+  view: number;
+  impression: number;
+  quality?: number;
+  minutiae: MinutiaeRecord['views'][number]['minutiae'];
+  extensions: MinutiaeRecord['views'][number]['extensions'];
+}
+
+function assertViewMatchesJson(v: CommonView, jv: JsonView): void {
   assert.equal(POSITIONS[v.position], jv.position);
   assert.equal(v.view, jv.view);
   assert.equal(v.impression, SCAN_TYPES[jv.scanType]);
@@ -151,6 +165,33 @@ test('ANSI 378-2009 and 2009/Amd 1 samples match their JSON decodings and write 
     assert.deepEqual(again.views[0]!.minutiae, r.views[0]!.minutiae);
   }
   assert.throws(() => readAnsi2009Record(sample('iso19794p2v2005').bytes), (e: unknown) => isSeccomError(e) && e.code === 'SECCOM_TEMPLATE_FORMAT_UNKNOWN');
+});
+
+test('ISO 19794-2:2011 sample matches its JSON decoding field by field and writes back byte for byte', () => {
+  const { bytes, json } = sample('iso19794p2v2011');
+  assert.ok(isIso2011(bytes));
+  assert.equal(ansi2009Edition(bytes), undefined, 'the shared "030" version is told apart');
+  assert.ok(!isIso2011(sample('ansi378v2009am1').bytes) && !isIso2011(sample('ansi378v2009').bytes));
+  const r = readIso2011Record(bytes);
+  const views = (json as unknown as { fingerprints: (JsonView & Record<string, unknown>)[] }).fingerprints;
+  assert.equal(r.views.length, views.length);
+  r.views.forEach((v, i) => {
+    const jv = views[i]!;
+    assertViewMatchesJson(v, jv);
+    assert.deepEqual(v.captured, jv.datetime);
+    assert.equal(v.sensorType, 0, jv.sensorType as string);
+    assert.deepEqual([v.sensorVendor, v.sensorId], [jv.sensorVendor, jv.sensorId]);
+    assert.deepEqual(v.qualities, jv.qrecords);
+    assert.deepEqual(v.certificates, jv.certificates);
+    assert.deepEqual([v.resolutionX, v.resolutionY, v.width, v.height], [jv.resolutionX, jv.resolutionY, jv.width, jv.height]);
+    assert.equal(['VALLEY_SKELETON_BIFURCATION', 'RIDGE_SKELETON_ENDPOINT'][v.endingType], jv.endingType);
+  });
+  assert.deepEqual(writeIso2011Record(r), bytes);
+  const t = readFingerTemplates(bytes);
+  assert.deepEqual([t[0]!.ppi, t[0]!.quality, t[1]!.quality], [500, 90, 70]);
+  const again = toIso2011Record(t, { captured: r.views[0]!.captured });
+  assert.deepEqual(again.views.map((v) => v.minutiae), r.views.map((v) => v.minutiae));
+  assert.deepEqual(readIso2011Record(writeIso2011Record(again)), again);
 });
 
 const v0 = (r: { views: { qualityVendor: number; qualityAlgorithm: number }[] }) => r.views[0]!;
