@@ -14,11 +14,11 @@ export interface Bus {
   /** Registers the one consumer of a topic. */
   subscribe(topic: string, consumer: string, handler: Handler): void;
   /**
-   * Delivers every message due at the bus clock's now, in batches, until none is left; resolves to
-   * how many were handed to handlers. Messages whose handler throws are retried on a later pump and
-   * parked as dead after too many failures.
+   * Delivers the messages due at the bus clock's now, in batches, until none is left (or, given a
+   * limit, once about that many were delivered); resolves to how many were handed to handlers.
+   * Messages whose handler throws are retried and parked as dead after too many failures.
    */
-  pump(): Promise<number>;
+  pump(limit?: number): Promise<number>;
   /** When the next pending message falls due (undefined: nothing pending). */
   nextDue(): Promise<Date | undefined>;
   close(): Promise<void>;

@@ -50,9 +50,9 @@ export class OutboxBus implements Bus {
     return this.#subs.map((s) => s.topic);
   }
 
-  async pump(): Promise<number> {
+  async pump(limit = Infinity): Promise<number> {
     let delivered = 0;
-    for (;;) {
+    while (delivered < limit) {
       // One query for every subscribed topic, in due order; each topic's run goes to its handler.
       const due = await duePending(this.store.db, this.topics, this.clock.now(), this.#batchSize);
       if (due.length === 0) return delivered;
@@ -66,7 +66,10 @@ export class OutboxBus implements Bus {
       }
       for (const { sub, batch } of byHandler.values()) await this.#deliver(sub, batch);
       delivered += due.length;
+      // Let timers, signals and HTTP requests in between batches: PGlite answers without real I/O.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    return delivered;
   }
 
   async #deliver(sub: Subscription, batch: Message[]): Promise<void> {
