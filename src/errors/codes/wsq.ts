@@ -15,17 +15,17 @@ export const wsqCodes = defineCodes({
   SECCOM_WSQ_BAD_HEADER: {
     status: 422,
     title: 'Invalid WSQ frame header',
-    description: 'The SOF frame header has an impossible value (zero or oversized width/height, bad scale factors).',
+    description: 'The SOF frame header has an impossible value: under 32 pixels a side (too small for the five-level decomposition), a zero scale, or a wrong segment length.',
   },
   SECCOM_WSQ_BAD_TABLE: {
     status: 422,
     title: 'Invalid WSQ table',
-    description: 'A transform (DTT) or quantization (DQT) table is malformed, or a block refers to a table that was not defined.',
+    description: 'A transform (DTT) or quantization (DQT) table is malformed (even-length filters, wrong length), or is missing when the data needs it.',
   },
   SECCOM_WSQ_BAD_HUFFMAN_TABLE: {
     status: 422,
     title: 'Invalid WSQ Huffman table',
-    description: 'A DHT segment is malformed: code counts that overflow the code space, more values than announced, or a bad table id.',
+    description: 'A DHT segment is malformed (code counts that overflow the code space, more values than the segment holds, a table id above 7 or repeated), or a block names a table that was not defined.',
   },
   SECCOM_WSQ_BAD_HUFFMAN_DATA: {
     status: 422,
