@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { eventRoutes } from './routes/events.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { stepRoutes } from './routes/steps.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface ApiOptions {
@@ -59,6 +60,7 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, opts
   await app.register(eventRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(stepRoutes, { ctx });
   // End the event streams first, or closing the server would wait for them.
   app.addHook('preClose', async () => ctx.live.close());
 

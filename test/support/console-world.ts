@@ -11,7 +11,9 @@ import type { ManualClock } from '../../src/domain/clock.ts';
 import { insertAudited } from '../../src/store/audited.ts';
 import { convictions, criminalSubjects, encounters, immigrationSubjects, jurisdictionActivations, jurisdictions } from '../../src/store/schema/index.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.ts';
+import type { Pipeline } from '../../src/pipeline/pipeline.ts';
+import { automaticSteps, type ConsoleGate, type HumanSteps } from '../../src/server/steps/gate.ts';
+import { createConsolePipeline } from '../../src/server/steps/pipeline.ts';
 import type { ServerContext } from '../../src/server/context.ts';
 
 export const worldPassword = 'synthetic-world-password';
@@ -30,6 +32,7 @@ export const worldUsers = {
   sib: { displayName: 'Sam Bureau', role: 'sib_operator', ori: 'CTSP00000', scope: 'state:CT' },
   analyst: { displayName: 'Lee Analyst', role: 'lesc_analyst', ori: 'VTICE0900', scope: 'national' },
   ero: { displayName: 'Eve Officer', role: 'ero_officer', ori: 'CTICE0000', scope: 'state:CT' },
+  eroil: { displayName: 'Ian Officer', role: 'ero_officer', ori: 'ILICE0000', scope: 'state:IL' },
   board: { displayName: 'Bo Board', role: 'overseer', ori: 'CT0020000', scope: `county:${counties.hartford.id}` },
   inspector: { displayName: 'Ina Inspector', role: 'inspector', ori: 'DCOIG0000', scope: 'national' },
   admin: { displayName: 'Ada Admin', role: 'admin', ori: 'VTICE0900', scope: 'national' },
@@ -98,6 +101,36 @@ export const people = {
   },
   /** Nobody in the galleries, booked in New Haven. */
   unknown: { key: 'unknown', family: 'SMITH', given: 'JOHN', dob: '1969-03-03', sex: 'M', pob: 'IL' },
+  /** For the console's human steps (booked by the tests that need them). */
+  queued: {
+    key: 'queued',
+    family: 'ALVAREZ',
+    given: 'LUIS',
+    dob: '1981-09-30',
+    sex: 'M',
+    pob: 'MX',
+    ident: { fin: 'FIN0000005', status: 'overstay', aNumber: 'A023456789', priorRemovalOrder: false },
+    fbi: { number: 'FBI000005', convictions: [{ offense: 'ROBBERY', ncic: '1299', level: 2, felony: true, on: '2009-11-14' }] },
+  },
+  fugitive: {
+    key: 'fugitive',
+    family: 'OKAFOR',
+    given: 'GRACE',
+    dob: '1987-04-04',
+    sex: 'F',
+    pob: 'NG',
+    ident: { fin: 'FIN0000006', status: 'removed', aNumber: 'A034567890', priorRemovalOrder: true },
+  },
+  claimant: {
+    key: 'claimant',
+    family: 'SANTOS',
+    given: 'MARIA',
+    dob: '1979-01-19',
+    sex: 'F',
+    pob: 'PR',
+    ident: { fin: 'FIN0000007', status: 'overstay', aNumber: null, priorRemovalOrder: false },
+    fbi: { number: 'FBI000007', convictions: [{ offense: 'SHOPLIFTING', ncic: '2303', level: 3, felony: false, on: '2010-02-02' }] },
+  },
 } satisfies Record<string, Person>;
 
 async function seedReference(store: Store, at: Date): Promise<void> {
@@ -217,17 +250,22 @@ export async function runPipeline(pipeline: Pipeline, clock: ManualClock, until:
 
 export interface ConsoleWorld {
   pipeline: Pipeline;
-  bookingIds: Record<keyof typeof people, string>;
+  gate: ConsoleGate;
+  bookingIds: Record<'held' | 'declined' | 'citizen' | 'unknown', string>;
 }
 
-/** Seeds the reference data and users, and runs one booking of each person through the pipeline. */
-export async function seedConsoleWorld(ctx: ServerContext, clock: ManualClock): Promise<ConsoleWorld> {
+/**
+ * Seeds the reference data and users, and runs one booking of each person through the pipeline
+ * (decided automatically). `steps` says which later bookings people decide in the console.
+ */
+export async function seedConsoleWorld(ctx: ServerContext, clock: ManualClock, steps: HumanSteps = automaticSteps): Promise<ConsoleWorld> {
   const { store } = ctx;
   await seedReference(store, clock.now());
   for (const [username, u] of Object.entries(worldUsers)) {
     await ctx.users.create({ username, ...u, password: worldPassword }, 'test:world');
   }
-  const pipeline = await createPipeline(store, clock);
+  const { pipeline, gate } = await createConsolePipeline(store, clock, ctx.book, steps);
+  ctx.pipeline = pipeline;
   const t = clock.now();
   const subs = [
     submission(people.held, counties.hartford, t, 6),
@@ -239,5 +277,5 @@ export async function seedConsoleWorld(ctx: ServerContext, clock: ManualClock): 
   // Far enough for every decision, not so far that the held person's hold runs out.
   await runPipeline(pipeline, clock, new Date(t.getTime() + 7 * 3_600_000));
   const [held, declined, citizen, unknown] = done.map((d) => d.bookingId) as [string, string, string, string];
-  return { pipeline, bookingIds: { held, declined, citizen, unknown } };
+  return { pipeline, gate, bookingIds: { held, declined, citizen, unknown } };
 }

@@ -80,13 +80,19 @@ export const bookingDetail = bookingSummary
     cjis: z.object({ srf: z.string(), fbiNumber: z.string(), at: zonedTime }).nullable(),
     ident: z.object({ outcome: z.string(), fin: z.string().nullable(), at: zonedTime }).nullable(),
     iaq: z.object({ id: z.string(), text: z.string(), at: zonedTime }).nullable(),
-    iar: z.object({ id: z.string(), status: z.string(), analyst: z.string(), at: zonedTime, body: z.unknown() }).nullable(),
+    iar: z
+      .object({ id: z.string(), status: z.string(), analyst: z.string(), at: zonedTime, body: z.unknown(), pending: z.boolean().describe('Drafted from the systems of record, not yet sent by an analyst') })
+      .nullable(),
     decision: z
       .object({ action: z.string(), level: z.number().int().nullable(), priority: z.number().int().nullable(), reason: z.string(), officer: z.string(), at: zonedTime })
       .nullable(),
     detainer: detainerView.nullable(),
     jail: z.object({ decision: z.string(), rulesetId: z.string(), reason: z.string(), at: zonedTime }).nullable(),
     jailRules: explanation.nullable().describe("The jail's answer under its local rules, with the rules that fired"),
+    tasks: z.array(z.object({ step: z.string(), openedAt: zonedTime, closedAt: zonedTime.nullable(), closedBy: z.string().nullable() })).describe('Steps worked by people in the console'),
+    consoleDecisions: z.array(z.object({ step: z.string(), by: z.string(), at: zonedTime, decision: z.unknown() })),
+    actions: z.object({ answerIaq: z.boolean(), decide: z.boolean(), respond: z.boolean() }).describe('What you can do on this booking now'),
+    jailChoices: z.array(z.string()).describe('Answers the local rules leave the jail (when you can respond)'),
     outcomeAt: zonedTime.nullable(),
     serverNow: zonedTime.describe("The pipeline clock's now, for countdowns"),
   })

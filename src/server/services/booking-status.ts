@@ -16,6 +16,9 @@ export interface Progress {
   action: string | null;
   detainerState: string | null;
   outcome: string | null;
+  /** A person has yet to send the IAR (LESC) or decide (ERO) in the console. */
+  lescPending: boolean;
+  eroPending: boolean;
 }
 
 const outcomeLabels: Readonly<Record<string, string>> = {
@@ -44,7 +47,8 @@ export function currentStep(p: Progress): { step: Step; status: string } {
     const step: Step = p.detainerState === 'requested' ? 'detainer' : 'jail';
     return { step, status: detainerLabels[p.detainerState] ?? `Detainer ${p.detainerState}` };
   }
-  if (p.hasIar) return { step: 'ero', status: p.action ? `ICE decided: ${p.action}` : 'Awaiting the ICE (ERO) decision' };
+  if (p.lescPending) return { step: 'lesc', status: 'Awaiting the LESC analyst (IAQ received)' };
+  if (p.hasIar) return { step: 'ero', status: p.action ? `ICE decided: ${p.action}` : p.eroPending ? 'Awaiting the ICE officer (ERO)' : 'Awaiting the ICE (ERO) decision' };
   if (p.hasIaq) return { step: 'lesc', status: 'Awaiting the LESC answer (IAQ sent)' };
   if (p.identOutcome) return { step: 'lesc', status: p.identOutcome === 'match' ? 'IDENT match: IAQ to LESC' : 'IDENT: no match' };
   if (p.hasCjis) return { step: 'ident', status: p.forwardedToDhs === false ? 'Not shared with DHS' : 'Searching IDENT (DHS)' };
@@ -73,7 +77,8 @@ export function timeline(r: BookingRecord, timeZone: string): TimelineEntry[] {
   if (r.sib) done.sib = { at: t(r.sib.at), summary: `SID ${r.sib.sid}; ${r.sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${r.sib.reason})` };
   if (r.cjis) done.cjis = { at: t(r.cjis.at), summary: `SRE ${r.cjis.srf === 'I' ? 'ident' : 'non-ident'}, FBI ${r.cjis.fbiNumber}` };
   if (r.ident) done.ident = { at: t(r.ident.at), summary: r.ident.outcome === 'match' ? `Match, FIN ${r.ident.fin}` : 'No match' };
-  if (r.iar) done.lesc = { at: t(r.iar.at), summary: `IAR: status ${r.iar.status}, by ${r.iar.analyst}` };
+  const lescPending = r.tasks.some((x) => x.step === 'lesc' && !x.closedAt);
+  if (r.iar && !lescPending) done.lesc = { at: t(r.iar.at), summary: `IAR: status ${r.iar.status}, by ${r.iar.analyst}` };
   if (r.decision) {
     const lp = [r.decision.level && `level ${r.decision.level}`, r.decision.priority && `priority ${r.decision.priority}`].filter(Boolean).join(', ');
     done.ero = { at: t(r.decision.at), summary: `${r.decision.action}${lp ? ` (${lp})` : ''} by ${r.decision.officer}` };

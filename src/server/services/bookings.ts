@@ -2,11 +2,14 @@
  * Bookings for the console: the scoped, keyset-paged list and the audited read of one booking
  * (a person's record: every open by a user is an audit entry in the same transaction).
  */
-import { SeccomError } from '../../errors/index.ts';
+import { SeccomError, isSeccomError } from '../../errors/index.ts';
 import { auditRead } from '../../store/audited.ts';
 import { bookingRecord, listBookings, type BookingListRow, type BookingRecord } from '../../store/queries/bookings.ts';
 import type { BookingDetail, BookingSummary } from '../contract/bookings.ts';
+import { hasPermission, Permission } from '../access/permissions.ts';
 import { actorOf, type Principal } from '../access/principal.ts';
+import type { DetainerForm } from '../../pipeline/ports.ts';
+import { allowedResponses, assess, jailExplanation } from './cases.ts';
 import { bookingVisibility } from '../access/visibility.ts';
 import type { ServerDeps } from '../context.ts';
 import { currentStep, timeline } from './booking-status.ts';
@@ -58,6 +61,8 @@ export class BookingService {
       action: r.action,
       detainerState: r.detainerState,
       outcome: r.outcome,
+      lescPending: r.lescPending,
+      eroPending: r.eroPending,
     });
     return {
       id: r.id,
@@ -101,6 +106,12 @@ export class BookingService {
   async detail(p: Principal, id: string): Promise<BookingDetail> {
     const { record: r, timeZone: tz } = await this.read(p, id, 'booking-detail');
     const t = (d: Date) => zoned(d, tz);
+    const open = (step: string) => r.tasks.find((x) => x.step === step && !x.closedAt);
+    // The IAR LESC drafted from its systems is the analyst's until sent: nobody else sees it.
+    const iarPending = Boolean(open('lesc'));
+    const iar = iarPending && p.role !== 'lesc_analyst' ? undefined : r.iar;
+    const jailTask = open('jail');
+    const jailRules = r.detainer && r.iar ? await this.#jailRules(id, r.detainer.form) : null;
     const { step, status } = currentStep({
       hasSib: Boolean(r.sib),
       forwardedToDhs: r.sib?.forwardedToDhs ?? null,
@@ -111,6 +122,8 @@ export class BookingService {
       action: r.decision?.action ?? null,
       detainerState: r.detainer?.state ?? null,
       outcome: r.outcome?.outcome ?? null,
+      lescPending: iarPending,
+      eroPending: Boolean(open('ero')),
     });
     const b = r.booking;
     return {
@@ -146,7 +159,7 @@ export class BookingService {
       cjis: r.cjis ? { srf: r.cjis.srf, fbiNumber: r.cjis.fbiNumber, at: t(r.cjis.at) } : null,
       ident: r.ident ? { outcome: r.ident.outcome, fin: r.ident.fin, at: t(r.ident.at) } : null,
       iaq: r.iaq ? { id: r.iaq.id, text: r.iaq.text, at: t(r.iaq.at) } : null,
-      iar: r.iar ? { id: r.iar.id, status: r.iar.status, analyst: r.iar.analyst, at: t(r.iar.at), body: r.iar.body } : null,
+      iar: iar ? { id: iar.id, status: iar.status, analyst: iar.analyst, at: t(iar.at), body: iar.body, pending: iarPending } : null,
       decision: r.decision
         ? { action: r.decision.action, level: r.decision.level, priority: r.decision.priority, reason: r.decision.reason, officer: r.decision.officer, at: t(r.decision.at) }
         : null,
@@ -161,9 +174,32 @@ export class BookingService {
           }
         : null,
       jail: r.jail ? { decision: r.jail.decision, rulesetId: r.jail.rulesetId, reason: r.jail.reason, at: t(r.jail.at) } : null,
-      jailRules: null,
+      jailRules: jailRules?.explanation ?? null,
+      tasks: r.tasks.map((x) => ({ step: x.step, openedAt: t(x.openedAt), closedAt: zoned(x.closedAt, tz), closedBy: x.closedBy })),
+      consoleDecisions: r.decided.map((x) => ({ step: x.step, by: x.decidedBy, at: t(x.decidedAt), decision: x.decision })),
+      actions: {
+        answerIaq: iarPending && hasPermission(p.role, Permission.IarSubmit),
+        decide: Boolean(open('ero')) && hasPermission(p.role, Permission.DecisionMake),
+        respond: Boolean(jailTask) && r.detainer?.state === 'lodged' && hasPermission(p.role, Permission.DetainerRespond),
+      },
+      jailChoices: jailTask && jailRules ? allowedResponses(jailRules.response) : [],
       outcomeAt: zoned(r.outcome?.at, tz),
       serverNow: t(this.#deps.clock.now()),
     };
+  }
+
+  /** What the jail's local rules answer to this detainer now, with the reasons. */
+  async #jailRules(bookingId: string, form: string) {
+    const { store, clock, book } = this.#deps;
+    let a;
+    try {
+      a = await assess(store.db, book, bookingId, clock.now(), { form: form as DetainerForm });
+    } catch (e) {
+      // A case the rules cannot judge (no version in force at that date) shows no advice rather than failing the page.
+      if (isSeccomError(e) && e.code.startsWith('SECCOM_POLICY_')) return null;
+      throw e;
+    }
+    const explanation = jailExplanation(a.decision);
+    return explanation && a.decision.jail ? { explanation, response: a.decision.jail.response } : null;
   }
 }

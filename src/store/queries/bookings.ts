@@ -11,6 +11,8 @@ import {
   bookingOutcomes,
   bookings,
   cjisResults,
+  consoleDecisions,
+  consoleTasks,
   detainerEvents,
   detainers,
   iaqs,
@@ -49,6 +51,11 @@ export function bookingSearch(q: string): SQL {
     OR ${name})`;
 }
 
+/** The booking waits for a person in the console at this step. */
+function openTask(step: string) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${consoleTasks} WHERE ${consoleTasks.step} = ${step} AND ${consoleTasks.bookingId} = ${bookings.id} AND ${consoleTasks.closedAt} IS NULL)`;
+}
+
 export async function listBookings(db: Db, visibility: BookingVisibility, opts: BookingListOptions) {
   const where: SQL[] = [visibleBookings(visibility)];
   if (opts.q) where.push(bookingSearch(opts.q));
@@ -83,6 +90,8 @@ export async function listBookings(db: Db, visibility: BookingVisibility, opts: 
       holdExpiresAt: detainers.holdExpiresAt,
       jailDecision: jailResponses.decision,
       outcome: bookingOutcomes.outcome,
+      lescPending: openTask('lesc'),
+      eroPending: openTask('ero'),
     })
     .from(bookings)
     .innerJoin(jurisdictions, eq(jurisdictions.id, bookings.jurisdictionId))
@@ -126,6 +135,8 @@ export async function bookingRecord(tx: Db, visibility: BookingVisibility, id: s
   const events = detainer
     ? await tx.select().from(detainerEvents).where(eq(detainerEvents.detainerId, detainer.id)).orderBy(asc(detainerEvents.seq))
     : [];
-  return { booking: head.booking, jurisdiction: head.jurisdiction, charges, sib, cjis, ident, iaq, iar, decision, detainer, detainerEvents: events, jail, outcome };
+  const tasks = await tx.select().from(consoleTasks).where(eq(consoleTasks.bookingId, id));
+  const decided = await tx.select().from(consoleDecisions).where(eq(consoleDecisions.bookingId, id)).orderBy(asc(consoleDecisions.decidedAt));
+  return { booking: head.booking, jurisdiction: head.jurisdiction, charges, sib, cjis, ident, iaq, iar, decision, detainer, detainerEvents: events, jail, outcome, tasks, decided };
 }
 export type BookingRecord = NonNullable<Awaited<ReturnType<typeof bookingRecord>>>;

@@ -1,0 +1,163 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, consoleDecisions, iceDecisions, jailResponses } from '../../store/schema/index.ts';
+import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
+import { counties, people, runPipeline, seedConsoleWorld, submission, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import type { BookingDetail } from '../contract/bookings.ts';
+import type { CaseView, QueueItem } from '../contract/steps.ts';
+
+describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
+  let t: TestApi;
+  let world: ConsoleWorld;
+  const ids: Record<'queued' | 'fugitive' | 'claimant', string> = { queued: '', fugitive: '', claimant: '' };
+  const as: Partial<Record<WorldUser, Caller>> = {};
+  const user = async (name: WorldUser) => (as[name] ??= await signIn(t.app, name, worldPassword));
+  const get = async <T>(name: WorldUser, url: string) => {
+    const res = await call(t.app, 'GET', url, await user(name));
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    return res.json() as T;
+  };
+  const post = async (name: WorldUser, url: string, body: unknown) => call(t.app, 'POST', url, await user(name), body);
+  const iar = { status: 'overstay', aNumber: 'A023456789', priorRemovalOrder: false, citizenshipClaim: false, remarks: 'checked CIS and EID' };
+
+  before(async () => {
+    t = await openTestApi();
+    // New Haven works every step in the console; Cook County its ERO decisions and jail answers.
+    world = await seedConsoleWorld(t.ctx, t.clock, {
+      lesc: [counties.newHaven.id],
+      ero: [counties.newHaven.id, counties.cook.id],
+      jail: [counties.newHaven.id, counties.cook.id],
+    });
+    const now = t.clock.now();
+    const done = await world.pipeline.submit([
+      submission(people.queued, counties.newHaven, now, 6),
+      submission(people.fugitive, counties.cook, now, 6),
+      submission(people.claimant, counties.newHaven, now, 6),
+    ]);
+    [ids.queued, ids.fugitive, ids.claimant] = done.map((d) => d.bookingId) as [string, string, string];
+    await runPipeline(world.pipeline, t.clock, new Date(now.getTime() + 3_600_000));
+  });
+  after(() => t.close());
+
+  test('the LESC queue: oldest first, time in queue, IAQ text; hidden from everyone else until sent', async () => {
+    const q = await get<{ items: QueueItem[] }>('analyst', '/api/queues/lesc');
+    assert.deepEqual(q.items.map((i) => i.bookingId).sort(), [ids.queued, ids.claimant].sort());
+    assert.ok(q.items.every((i) => i.iaqText?.startsWith('IAQ.') && i.waitingMs >= 0));
+    assert.ok(q.items[0]!.openedAt <= q.items[1]!.openedAt);
+    assert.equal((await get<{ items: QueueItem[] }>('analyst', `/api/queues/lesc?q=${encodeURIComponent('ALVAREZ')}`)).items.length, 1);
+
+    const jail = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
+    assert.equal(jail.iar, null, "the jail does not see the analyst's draft");
+    assert.equal(jail.status, 'Awaiting the LESC analyst (IAQ received)');
+    const draft = await get<BookingDetail>('analyst', `/api/bookings/${ids.queued}`);
+    assert.equal(draft.iar?.pending, true);
+    assert.equal(draft.actions.answerIaq, true);
+    assert.equal((await call(t.app, 'GET', `/api/bookings/${ids.queued}`, await user('ero'))).statusCode, 404, 'ERO sees it only once the IAR is sent');
+
+    assert.equal((await call(t.app, 'GET', '/api/queues/lesc')).statusCode, 401);
+    assert.equal(problem(await call(t.app, 'GET', '/api/queues/lesc', await user('newhaven'))).code, 'SECCOM_FORBIDDEN');
+    assert.equal(problem(await post('ero', `/api/bookings/${ids.queued}/iar`, iar)).code, 'SECCOM_FORBIDDEN');
+  });
+
+  test('the analyst sends the IAR: audited as the user, once only, on to ERO', async () => {
+    const bad = await post('analyst', `/api/bookings/${ids.queued}/iar`, { ...iar, aNumber: '12' });
+    assert.equal(bad.statusCode, 422);
+    assert.equal(problem(bad).code, 'SECCOM_REQUEST_INVALID');
+    assert.equal((await post('analyst', `/api/bookings/${ids.queued}/iar`, iar)).statusCode, 204);
+    const again = await post('analyst', `/api/bookings/${ids.queued}/iar`, iar);
+    assert.equal(again.statusCode, 409);
+    assert.equal(problem(again).code, 'SECCOM_CONFLICT');
+    assert.equal(problem(await post('analyst', '/api/bookings/B-NOSUCH/iar', iar)).code, 'SECCOM_NOT_FOUND');
+
+    const updates = await t.store.db.select().from(auditLog).where(and(eq(auditLog.entity, 'iars'), eq(auditLog.actor, 'user:analyst')));
+    assert.equal(updates.length, 1);
+    const d = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
+    assert.equal(d.iar?.analyst, 'analyst');
+    assert.equal(d.iar?.pending, false);
+    const ero = await get<{ items: QueueItem[] }>('ero', '/api/queues/ero');
+    assert.ok(ero.items.some((i) => i.bookingId === ids.queued));
+  });
+
+  test("the ERO decision screen: facts, levels, priority, the rules' recommendation and what the jail would answer", async () => {
+    const c = await get<CaseView>('ero', `/api/bookings/${ids.queued}/case`);
+    assert.equal(c.facts.immigrationStatus, 'overstay');
+    assert.equal(c.assessment.convictionLevel, 'level-2');
+    assert.equal(c.assessment.priority, 'priority-1');
+    assert.equal(c.assessment.recommended, 'I-247');
+    assert.deepEqual(c.allowedActions, ['I-247', 'none'], 'the 2012 forms: a detainer or nothing');
+    assert.ok(c.assessment.rules.length > 0 && c.assessment.rules.every((r) => r.cite.length > 0));
+    assert.equal(c.jailPreview?.response, 'honour');
+    assert.ok(c.waitingSince);
+    assert.equal(problem(await call(t.app, 'GET', `/api/bookings/${ids.queued}/case`, await user('newhaven'))).code, 'SECCOM_FORBIDDEN');
+  });
+
+  test('the officer decides through the ERO stage; the jail then answers through the jail stage', async () => {
+    const notAllowed = await post('ero', `/api/bookings/${ids.queued}/decision`, { action: 'I-247N', reason: 'notify only' });
+    assert.equal(problem(notAllowed).code, 'SECCOM_DECISION_NOT_ALLOWED');
+    assert.equal((await post('ero', `/api/bookings/${ids.queued}/decision`, { action: 'I-247', reason: 'priority 1, level 2 conviction' })).statusCode, 204);
+    const [decision] = await t.store.db.select().from(iceDecisions).where(eq(iceDecisions.bookingId, ids.queued));
+    assert.equal(decision?.action, 'I-247');
+    assert.match(decision!.reason, /decided by user:ero/);
+
+    const lodged = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
+    assert.equal(lodged.detainer?.state, 'lodged', 'the detainer waits for the jail');
+    assert.equal(lodged.actions.respond, true);
+    assert.deepEqual(lodged.jailChoices, ['honour', 'notify-only', 'decline']);
+    assert.ok(lodged.jailRules && lodged.jailRules.outcome.startsWith('honour'));
+    const detainerId = lodged.detainer!.id;
+
+    const other = await post('hartford', `/api/detainers/${detainerId}/response`, { response: 'decline', reason: 'not ours' });
+    const missing = await post('hartford', '/api/detainers/D-NOSUCH/response', { response: 'decline', reason: 'not ours' });
+    assert.equal(other.statusCode, 404);
+    assert.equal(problem(other).detail.replace(detainerId, 'X'), problem(missing).detail.replace('D-NOSUCH', 'X'));
+
+    assert.equal((await post('newhaven', `/api/detainers/${detainerId}/response`, { response: 'honour', reason: 'felony conviction on record' })).statusCode, 204);
+    const held = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
+    assert.equal(held.detainer?.state, 'honoured');
+    assert.ok(held.holdExpiresAt);
+    const [answer] = await t.store.db.select().from(jailResponses).where(eq(jailResponses.bookingId, ids.queued));
+    assert.match(answer!.reason, /answered by user:newhaven/);
+    const mine = await t.store.db.select().from(consoleDecisions).where(eq(consoleDecisions.bookingId, ids.queued));
+    assert.deepEqual(mine.map((d) => [d.step, d.decidedBy]), [
+      ['lesc', 'user:analyst'],
+      ['ero', 'user:ero'],
+      ['jail', 'user:newhaven'],
+    ]);
+    const again = await post('newhaven', `/api/detainers/${detainerId}/response`, { response: 'decline', reason: 'changed my mind' });
+    assert.equal(problem(again).code, 'SECCOM_CONFLICT');
+  });
+
+  test('a jail cannot hold where its local law forbids it (Cook County)', async () => {
+    assert.equal((await call(t.app, 'GET', `/api/bookings/${ids.fugitive}/case`, await user('ero'))).statusCode, 404, 'a Connecticut officer does not see Illinois cases');
+    const c = await get<CaseView>('eroil', `/api/bookings/${ids.fugitive}/case`);
+    assert.equal(c.assessment.recommended, 'I-247');
+    assert.equal(c.assessment.convictionLevel, 'none');
+    assert.equal(c.jailPreview?.response, 'decline', 'Cook County Ordinance 11-O-73');
+    assert.equal((await post('eroil', `/api/bookings/${ids.fugitive}/decision`, { action: 'I-247', reason: 'prior removal order' })).statusCode, 204);
+    const lodged = await get<BookingDetail>('cook', `/api/bookings/${ids.fugitive}`);
+    assert.deepEqual(lodged.jailChoices, ['decline']);
+    const honour = await post('cook', `/api/detainers/${lodged.detainer!.id}/response`, { response: 'honour', reason: 'hold anyway' });
+    assert.equal(honour.statusCode, 422);
+    assert.equal(problem(honour).code, 'SECCOM_DECISION_NOT_ALLOWED');
+    assert.equal((await post('cook', `/api/detainers/${lodged.detainer!.id}/response`, { response: 'decline', reason: 'County ordinance 11-O-73' })).statusCode, 204);
+    const declined = await get<BookingDetail>('cook', `/api/bookings/${ids.fugitive}`);
+    assert.equal(declined.detainer?.state, 'declined');
+    assert.equal(declined.jail?.decision, 'decline');
+  });
+
+  test('a citizenship claim recorded by LESC stops any detainer and escalates', async () => {
+    assert.equal((await post('analyst', `/api/bookings/${ids.claimant}/iar`, { ...iar, aNumber: null, citizenshipClaim: true, remarks: 'claims birth in San Juan' })).statusCode, 204);
+    const c = await get<CaseView>('ero', `/api/bookings/${ids.claimant}/case`);
+    assert.ok(c.facts.citizenshipClaimAt);
+    assert.equal(c.assessment.recommended, 'none');
+    assert.equal(c.assessment.escalation, 'us-citizenship-claim');
+    assert.deepEqual(c.allowedActions, ['none']);
+    const refused = await post('ero', `/api/bookings/${ids.claimant}/decision`, { action: 'I-247', reason: 'ignore the claim' });
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual((problem(refused).details as { allowed: string[] }).allowed, ['none']);
+    assert.equal((await post('ero', `/api/bookings/${ids.claimant}/decision`, { action: 'none', reason: 'citizenship claim: escalated to the field office' })).statusCode, 204);
+    const d = await get<BookingDetail>('newhaven', `/api/bookings/${ids.claimant}`);
+    assert.equal(d.outcome, 'no_action');
+  });
+});
