@@ -19,6 +19,8 @@ export interface LiveOptions {
   people: number;
   /** Simulated seconds per real second. */
   speed: number;
+  /** Real time in ms (tests pass their own). */
+  realNow?: () => number;
   /** Real milliseconds between two ticks. */
   tickMs?: number;
   /** Bookings submitted per tick at most (messages delivered: eight times that), so each tick stays short and the server responsive. */
@@ -57,7 +59,7 @@ export class LiveSimulation {
     }
     const [saved] = await store.db.select().from(simState).where(eq(simState.key, 'clock'));
     const resumeAt = saved ? new Date(saved.value as string) : world.epoch;
-    const clock = new ScaledClock(resumeAt, opts.speed);
+    const clock = new ScaledClock(resumeAt, opts.speed, opts.realNow);
     // Small batches: each transaction holds the embedded database (and the event loop) while it runs.
     const pipeline = await createPipeline(store, clock, { busOptions: { batchSize: 50 } });
     const stream = new BookingStream(world);
