@@ -11,7 +11,7 @@ export async function run(argv: string[]): Promise<void> {
   const seconds = Number(values.seconds ?? 60);
   const seed = Number(values.seed ?? 1);
   const started = Date.now();
-  const stats = fuzzFormats(formatTargets(), seed, Number.MAX_SAFE_INTEGER, started + seconds * 1000);
+  const stats = fuzzFormats(await formatTargets(), seed, Number.MAX_SAFE_INTEGER, started + seconds * 1000);
   console.log(
     `WSQ/image/template fuzz: seed ${seed}, ${stats.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
       `${stats.decoded} decoded, rejected: ${JSON.stringify(stats.rejected)}`,

@@ -18,6 +18,7 @@ import {
   writeMinutiaeRecord,
 } from '../../src/formats/templates/index.ts';
 import { decodeWsq, readWsqInfo } from '../../src/formats/wsq/index.ts';
+import { j2kEncode, tiffFile } from './encoders.ts';
 import { sharedData } from './env.ts';
 import { prng } from './fuzz-ansi-nist.ts';
 
@@ -39,12 +40,19 @@ function checkImage(img: { width: number; height: number; pixels: Uint8Array }):
   if (img.pixels.length !== img.width * img.height) throw new Error(`decoded ${img.width}x${img.height} with ${img.pixels.length} pixels`);
 }
 
-export function formatTargets(): FuzzTarget[] {
+/** Async only to make the JPEG 2000 and TIFF seeds (the shared data has no small ones). */
+export async function formatTargets(): Promise<FuzzTarget[]> {
   const cwsq = readdirSync(sharedData('wsq', 'cwsq-0.75'))
     .filter((f) => f.endsWith('.wsq'))
     .map((f) => read('wsq', 'cwsq-0.75', f));
   const wsq = [...cwsq, read('wsq', 'sample', 'sample.wsq')];
+  const fvc = decodeImage(read('fvc', 'fvc2002', 'DB4_B', '101_1.png'));
+  const small = { width: 96, height: 96, pixels: new Uint8Array(96 * 96).map((_, i) => fvc.pixels[(100 + Math.floor(i / 96)) * fvc.width + 100 + (i % 96)]!) };
   const images = [
+    await j2kEncode(small, true),
+    await j2kEncode(small, false),
+    tiffFile(small, { deflate: true }),
+    tiffFile(small, { bits: 16 }),
     read('fvc', 'fvc2002', 'DB1_B', '101_1.png'),
     read('sourceafis-samples', 'wsq-converted.png'),
     read('sourceafis-samples', 'probe.png'),

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { deflateSync } from 'node:zlib';
 import { sharedData } from '../../../test/support/env.ts';
 import { an2Payloads } from '../../../test/support/wsq-golden.ts';
+import { j2kEncode, tiffFile } from '../../../test/support/encoders.ts';
 import { isSeccomError } from '../../errors/index.ts';
 import { decodeImage, type GrayImage } from './index.ts';
 
@@ -49,21 +48,6 @@ test('JPEG decodes close to the lossless original, and every baseline/progressiv
   }
   assert.ok(decoded >= 8);
 });
-
-/** OpenJPEG's own encoder (the same package's full build), to make reference codestreams. */
-async function j2kEncode(img: GrayImage, lossless: boolean): Promise<Uint8Array> {
-  const require = createRequire(import.meta.url);
-  const factory = require('@cornerstonejs/codec-openjpeg/wasmjs') as (a: object) => Promise<Record<string, new () => Record<string, (...a: unknown[]) => unknown>>>;
-  const m = await factory({ print() {}, printErr() {} });
-  const enc = new m.J2KEncoder!();
-  (enc.getDecodedBuffer!({ width: img.width, height: img.height, bitsPerSample: 8, componentCount: 1, isSigned: false }) as Uint8Array).set(img.pixels);
-  enc.setQuality!(lossless, 0);
-  if (!lossless) enc.setCompressionRatio!(0, 15);
-  enc.encode!();
-  const out = (enc.getEncodedBuffer!() as Uint8Array).slice();
-  enc.delete!();
-  return out;
-}
 
 /** A JP2 file around a codestream, with a capture-resolution box. */
 function jp2File(codestream: Uint8Array, img: GrayImage, ppm: number): Uint8Array {
@@ -113,62 +97,10 @@ test('the JP2 palm print of type-15-palms.an2 decodes at its header size', () =>
   assert.ok(img.pixels.includes(0) && img.pixels.includes(255));
 });
 
-/** A baseline TIFF: one strip, 8/16-bit samples, optional Deflate, resolution in dpi. */
-function tiff(img: GrayImage, opts: { photometric?: number; bits?: 8 | 16; rgb?: boolean; deflate?: boolean; dpi?: number }): Uint8Array {
-  const spp = opts.rgb ? 3 : 1;
-  const bits = opts.bits ?? 8;
-  const raw = Buffer.alloc(img.width * img.height * spp * (bits / 8));
-  for (let i = 0; i < img.pixels.length; i++) {
-    for (let c = 0; c < spp; c++) {
-      const v = opts.photometric === 0 ? 255 - img.pixels[i]! : img.pixels[i]!;
-      if (bits === 8) raw[i * spp + c] = v;
-      else raw.writeUInt16LE(v * 257, 2 * (i * spp + c));
-    }
-  }
-  const strip = opts.deflate ? deflateSync(raw) : raw;
-  const entries: [number, number, number][] = [
-    [256, 4, img.width],
-    [257, 4, img.height],
-    [258, 3, bits],
-    [259, 3, opts.deflate ? 8 : 1],
-    [262, 3, opts.photometric ?? (opts.rgb ? 2 : 1)],
-    [273, 4, 0],
-    [277, 3, spp],
-    [278, 4, img.height],
-    [279, 4, strip.length],
-    [282, 5, 0],
-    [283, 5, 0],
-    [296, 3, 2],
-  ];
-  const ifdAt = 8;
-  const ifdSize = 2 + entries.length * 12 + 4;
-  const rationalAt = ifdAt + ifdSize;
-  const stripAt = rationalAt + 8;
-  const out = Buffer.alloc(stripAt + strip.length);
-  out.write('II', 0, 'latin1');
-  out.writeUInt16LE(42, 2);
-  out.writeUInt32LE(ifdAt, 4);
-  out.writeUInt16LE(entries.length, ifdAt);
-  entries.forEach(([tag, type, value], i) => {
-    const at = ifdAt + 2 + i * 12;
-    out.writeUInt16LE(tag, at);
-    out.writeUInt16LE(type, at + 2);
-    out.writeUInt32LE(1, at + 4);
-    if (tag === 273) value = stripAt;
-    if (type === 5) value = rationalAt;
-    if (type === 3) out.writeUInt16LE(value, at + 8);
-    else out.writeUInt32LE(value, at + 8);
-  });
-  out.writeUInt32LE(opts.dpi ?? 500, rationalAt);
-  out.writeUInt32LE(1, rationalAt + 4);
-  out.set(strip, stripAt);
-  return out;
-}
-
 test('TIFF: 8/16-bit gray, WhiteIsZero, RGB and Deflate strips decode exactly with their dpi', () => {
   const src = fvc();
   for (const opts of [{}, { bits: 16 as const }, { photometric: 0 }, { rgb: true }, { deflate: true, dpi: 569 }, { bits: 16 as const, photometric: 0 }]) {
-    const img = decodeImage(tiff(src, opts));
+    const img = decodeImage(tiffFile(src, opts));
     assert.deepEqual(img.pixels, src.pixels, JSON.stringify(opts));
     assert.equal(img.ppi, opts.dpi ?? 500);
   }

@@ -29,13 +29,15 @@ interface EmscriptenArgs {
 }
 
 const require = createRequire(import.meta.url);
+let compiled: WebAssembly.Module | undefined;
 let openjpeg: OpenJpegModule | undefined;
 
 /** Instantiates the decoder module synchronously (Emscripten's instantiateWasm hook). */
 function openjpegModule(): OpenJpegModule {
   if (openjpeg) return openjpeg;
   const factory = require('@cornerstonejs/codec-openjpeg/decodewasmjs') as (args: EmscriptenArgs) => unknown;
-  const wasm = new WebAssembly.Module(readFileSync(require.resolve('@cornerstonejs/codec-openjpeg/decodewasm')));
+  compiled ??= new WebAssembly.Module(readFileSync(require.resolve('@cornerstonejs/codec-openjpeg/decodewasm')));
+  const wasm = compiled;
   const args = {
     print() {},
     printErr() {},
@@ -131,8 +133,10 @@ export function decodeJpeg2000(bytes: Uint8Array, opts: ImageDecodeOptions = {})
     const info = decoder.getFrameInfo();
     const { width, height, componentCount: channels } = info;
     const n = width * height;
+    // OpenJPEG reports most failures by producing no image rather than by throwing.
+    if (width === 0 || height === 0) throw new Error('OpenJPEG produced no image (damaged or truncated codestream)');
     if (width !== header.width || height !== header.height || channels < 1 || channels > 4) {
-      throw new Error(`decoded ${width}x${height}x${channels} does not match the header`);
+      throw new Error(`decoded ${width}x${height} with ${channels} components, not what the header says`);
     }
     const raw = decoder.getDecodedBuffer();
     const samples = info.bitsPerSample <= 8 ? raw : new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
@@ -144,8 +148,8 @@ export function decodeJpeg2000(bytes: Uint8Array, opts: ImageDecodeOptions = {})
     return { width, height, pixels, ...(header.ppi ? { ppi: header.ppi } : {}) };
   } catch (e) {
     if (e instanceof SeccomError) throw e;
-    // A trap can leave the WebAssembly instance unusable: start a fresh one next time.
-    openjpeg = undefined;
+    // A trap (or an abort) can leave the WebAssembly instance unusable: start a fresh one next time.
+    if (e instanceof WebAssembly.RuntimeError || !(e instanceof Error)) openjpeg = undefined;
     throw new SeccomError('SECCOM_IMAGE_CORRUPT', `JPEG 2000 data does not decode: ${e instanceof Error ? e.message : String(e)}`, {
       location: { format: 'jp2', offset: header.codestream },
       cause: e,

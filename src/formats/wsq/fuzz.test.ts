@@ -4,8 +4,8 @@ import { formatTargets, fuzzFormats } from '../../../test/support/fuzz-formats.t
 
 // The CI share of the mutation fuzzing of the WSQ, image and template readers (a few seconds);
 // `npm run fuzz` runs the same cases for as long as asked.
-test('mutated WSQ, image and template files decode or fail with typed, located errors', () => {
-  const stats = fuzzFormats(formatTargets(), 20240611, 1200);
+test('mutated WSQ, image and template files decode or fail with typed, located errors', async () => {
+  const stats = fuzzFormats(await formatTargets(), 20240611, 1200);
   assert.equal(stats.cases, 1200);
   assert.ok(stats.decoded > 0, 'some mutations still decode');
   for (const prefix of ['SECCOM_WSQ_', 'SECCOM_IMAGE_', 'SECCOM_TEMPLATE_']) {
