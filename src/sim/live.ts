@@ -4,6 +4,7 @@
  * the next booking is the count already submitted, and the clock resumes from its saved time.
  */
 import { count, eq, like } from 'drizzle-orm';
+import type { OutboxBusOptions } from '../bus/outbox-bus.ts';
 import type { Clock } from '../domain/clock.ts';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline.ts';
 import { bookings, simState } from '../store/schema/index.ts';
@@ -25,6 +26,8 @@ export interface LiveOptions {
   tickMs?: number;
   /** Bookings submitted per tick at most (messages delivered: eight times that), so each tick stays short and the server responsive. */
   maxPerTick?: number;
+  /** Builds the pipeline (default: createPipeline); the console passes one whose human steps wait for people. */
+  pipeline?: (store: Store, clock: Clock, busOptions: OutboxBusOptions) => Promise<Pipeline>;
 }
 
 export interface LiveState {
@@ -61,7 +64,8 @@ export class LiveSimulation {
     const resumeAt = saved ? new Date(saved.value as string) : world.epoch;
     const clock = new ScaledClock(resumeAt, opts.speed, opts.realNow);
     // Small batches: each transaction holds the embedded database (and the event loop) while it runs.
-    const pipeline = await createPipeline(store, clock, { busOptions: { batchSize: 50 } });
+    const build = opts.pipeline ?? ((s, c, busOptions) => createPipeline(s, c, { busOptions }));
+    const pipeline = await build(store, clock, { batchSize: 50 });
     const stream = new BookingStream(world);
     const sim = new LiveSimulation(store, { world: info, seeded, clock, pipeline }, stream, opts);
     const prefix = stream.booking(0).tcn.replace(/\d+$/, '');

@@ -81,8 +81,8 @@ export class ConsoleGate implements Bus {
     else this.#inner.subscribe(topic, consumer, handler);
   }
 
-  pump(): Promise<number> {
-    return this.#inner.pump();
+  pump(limit?: number): Promise<number> {
+    return this.#inner.pump(limit);
   }
 
   nextDue(): Promise<Date | undefined> {
