@@ -29,8 +29,8 @@ export interface Candidate {
   score: number;
   /** The score reaches the identification threshold for this probe. */
   hit: boolean;
-  /** Score of each usable probe finger. */
-  fingers: number[];
+  /** Score of each usable probe finger; null when not compared (rescoring stopped early). */
+  fingers: (number | null)[];
   /** Index votes (normalised) and their z; 0 in exhaustive searches. */
   votes: number;
   z: number;
@@ -221,14 +221,18 @@ export class Gallery {
     return (await this.channels[id % this.channels.length]!.call({ op: 'remove', gallery: this.name, id })) as boolean;
   }
 
-  /** Candidates for a probe (templates or a compact record), best first. */
-  async search(probe: readonly FingerTemplate[] | Uint8Array, opts: { top?: number; exhaustive?: boolean } = {}): Promise<SearchResult> {
+  /**
+   * Candidates for a probe (templates or a compact record), best first: by default only records
+   * whose index votes stand out are rescored (a decision); `fill` rescores at least `top` per
+   * shard segment (a listing); `exhaustive` rescores every record (the benchmark's reference).
+   */
+  async search(probe: readonly FingerTemplate[] | Uint8Array, opts: { top?: number; fill?: boolean; exhaustive?: boolean } = {}): Promise<SearchResult> {
     const record = probe instanceof Uint8Array ? probe : encodeRecord(probe);
     const usableFingers = fingerOffsets(record).filter((fo) => fingerCount(record, fo) >= MIN_PROBE_MINUTIAE).length;
     const threshold = hitThreshold(usableFingers);
     if (usableFingers === 0) return { candidates: [], usableFingers, threshold };
     const top = Math.max(1, Math.floor(opts.top ?? 10));
-    const req: HostRequest = { op: 'search', gallery: this.name, probe: record, top, exhaustive: opts.exhaustive ?? false };
+    const req: HostRequest = { op: 'search', gallery: this.name, probe: record, top, fill: opts.fill ?? false, exhaustive: opts.exhaustive ?? false };
     const parts = (await Promise.all(this.channels.map((c) => c.call(req)))) as ShardCandidate[][];
     const merged = parts.flat().sort(byScore).slice(0, top);
     return {

@@ -7,6 +7,9 @@
  * plus every other finger at its FMR 1e-2 score, so a single finger needs a strong 1:1 score, and
  * a ten-print needs far more than chance gives ten times over. Both scores come from the
  * matcher's threshold table (src/biometrics/match/thresholds.ts), so the rule follows its refits.
+ *
+ * Rescoring may stop early (rescore.ts): a record whose EARLY_FINGERS best-informed fingers sum
+ * under EARLY_FINGERS FMR 1e-2 scores is not compared further.
  */
 import { thresholdFor } from '../match/thresholds.ts';
 
@@ -18,4 +21,10 @@ export function fuse(fingerScores: readonly number[]): number {
 
 export function hitThreshold(usableFingers: number): number {
   return thresholdFor(1e-5) + Math.max(0, usableFingers - 1) * thresholdFor(1e-2);
+}
+
+export const EARLY_FINGERS = 3;
+
+export function earlyRejectBound(): number {
+  return EARLY_FINGERS * thresholdFor(1e-2);
 }

@@ -10,7 +10,7 @@ import { Shard, type ShardCandidate, type ShardStats } from './shard.ts';
 export type HostRequest =
   | { op: 'add'; gallery: string; ids: Uint32Array; lengths: Uint32Array; bytes: Uint8Array }
   | { op: 'remove'; gallery: string; id: number }
-  | { op: 'search'; gallery: string; probe: Uint8Array; top: number; exhaustive: boolean }
+  | { op: 'search'; gallery: string; probe: Uint8Array; top: number; fill: boolean; exhaustive: boolean }
   | { op: 'stats'; gallery: string };
 
 export type HostReply = { seq: number; value: unknown } | { seq: number; error: { code: string; message: string } };
@@ -38,7 +38,7 @@ export class ShardHost {
       case 'remove':
         return shard.remove(req.id);
       case 'search':
-        return shard.search(this.probe(req.probe), { top: req.top, exhaustive: req.exhaustive });
+        return shard.search(this.probe(req.probe), { top: req.top, fill: req.fill, exhaustive: req.exhaustive });
       case 'stats':
         return shard.stats();
     }

@@ -7,50 +7,38 @@ import { Matcher, prepareProbe } from '../match/matcher.ts';
 import { packTemplate } from '../match/packed-template.ts';
 import { decodeFinger, fingerOffsets, fingerPosition, readFinger } from './compact.ts';
 import type { ProbeFingerKeys } from './segment.ts';
-import { INDEX_MINUTIAE, KEY_SPACE, MAX_PROBE_KEYS, probeKeys, TripletScratch } from './triplets.ts';
+import { INDEX_MINUTIAE, MAX_TRIPLETS, tripletKeys, TripletScratch } from './triplets.ts';
 
 /** Fewest minutiae for a finger to take part in a search. */
 export const MIN_PROBE_MINUTIAE = 6;
 
 export interface ProbeFinger extends ProbeFingerKeys {
-  /** Index of the finger in the probe record. */
-  readonly index: number;
+  /** Minutiae used for the index keys. */
+  readonly minutiae: number;
   readonly matcher: () => Matcher;
 }
 
-// Shared scratch: key generation and de-duplication (a key is new when its stamp is not the current one).
 const scratch = new TripletScratch();
-const keyBuf = new Uint32Array(MAX_PROBE_KEYS);
-const stamps = new Uint32Array(KEY_SPACE);
-let stamp = 0;
+const keyBuf = new Uint32Array(MAX_TRIPLETS);
 
 /** The usable fingers of a compact probe record (fingers under MIN_PROBE_MINUTIAE are left out). */
 export function prepareSearchProbe(record: Uint8Array): ProbeFinger[] {
   const out: ProbeFinger[] = [];
-  fingerOffsets(record).forEach((fo, index) => {
+  for (const fo of fingerOffsets(record)) {
     const n = readFinger(record, fo, scratch.x, scratch.y, scratch.angle, INDEX_MINUTIAE);
-    if (n < MIN_PROBE_MINUTIAE) return;
-    const total = probeKeys(scratch, n, keyBuf);
-    if (++stamp === 0xffffffff) {
-      stamps.fill(0);
-      stamp = 1;
-    }
-    // Distinct keys, so a gallery triplet votes at most once per probe finger; sorted, so
-    // lookups walk the offset table in order.
+    if (n < MIN_PROBE_MINUTIAE) continue;
+    // Sorted and distinct: a gallery triplet votes at most once per probe finger, and lookups
+    // walk the offset table in order.
+    const keys = keyBuf.subarray(0, tripletKeys(scratch, n, keyBuf)).sort();
     let k = 0;
-    for (let i = 0; i < total; i++) {
-      const key = keyBuf[i]!;
-      if (stamps[key] === stamp) continue;
-      stamps[key] = stamp;
-      keyBuf[k++] = key;
-    }
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[k - 1]) keys[k++] = keys[i]!;
     let matcher: Matcher | undefined;
     out.push({
-      index,
+      minutiae: n,
       position: fingerPosition(record, fo),
-      keys: keyBuf.slice(0, k).sort(),
+      keys: keys.slice(0, k),
       matcher: () => (matcher ??= new Matcher(prepareProbe(packTemplate(decodeFinger(record, fo))))),
     });
-  });
+  }
   return out;
 }

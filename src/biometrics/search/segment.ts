@@ -12,7 +12,7 @@
  * (ten-print fusion at the index level) and shortlists the records with most votes.
  */
 import { fingerOffsets, fingerPosition, readFinger } from './compact.ts';
-import { galleryKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
+import { tripletKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
 
 export const SEGMENT_CAPACITY = 65_535;
 /** Finger slots: 0 for an unknown or non-rolled position, then ANSI/NIST FGP 1..10. */
@@ -37,8 +37,9 @@ export class Segment {
   private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
   private readonly offsets = new Uint32Array(SEGMENT_CAPACITY + 1);
-  /** Postings per record, for the vote normalisation. */
+  /** Postings per record, and the vote normalisation 1/√postings. */
   private readonly postings = new Uint32Array(SEGMENT_CAPACITY);
+  private readonly norm = new Float32Array(SEGMENT_CAPACITY);
   // Base table over records [0, baseCount).
   private baseCount = 0;
   private baseStart: Uint32Array | null = null;
@@ -115,12 +116,13 @@ export class Segment {
     let total = 0;
     for (const fo of fingerOffsets(bytes, this.offsets[local]!, this.offsets[local + 1]!)) {
       const n = readFinger(bytes, fo, s.x, s.y, s.angle, INDEX_MINUTIAE);
-      const t = galleryKeys(s, n, this.keyBuf);
+      const t = tripletKeys(s, n, this.keyBuf);
       const base = slotOf(fingerPosition(bytes, fo)) * KEY_SPACE;
       for (let k = 0; k < t; k++) emit(base + this.keyBuf[k]!);
       total += t;
     }
     this.postings[local] = total;
+    this.norm[local] = 1 / Math.sqrt(total || 1);
   }
 
   /** Rebuilds the table over every live record (two passes: count, then fill). */
@@ -182,7 +184,7 @@ export class Segment {
       if (!this.live[r]) continue;
       const v = this.votes[r]!;
       if (v === 0) continue;
-      const score = v / Math.sqrt(this.postings[r]! || 1);
+      const score = v * this.norm[r]!;
       sum += score;
       sum2 += score * score;
       if (n === limit && score <= best[n - 1]!) continue;

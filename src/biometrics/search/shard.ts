@@ -1,33 +1,36 @@
 /**
  * A shard of the gallery: the segments one thread owns, and the search over them. A search takes
- * each segment's shortlist (index votes fused over the probe's fingers), rescores the shortlisted
- * records finger by finger with the 1:1 matcher, and fuses the finger scores (fusion.ts).
+ * each segment's shortlist (index votes fused over the probe's fingers) and rescores the records
+ * that stand out finger by finger with the 1:1 matcher (rescore.ts); the fused score is the sum
+ * of the finger scores (fusion.ts).
  */
-import { packTemplate, type PackedTemplate } from '../match/packed-template.ts';
-import { decodeFinger, fingerOffsets, fingerPosition } from './compact.ts';
-import { fuse } from './fusion.ts';
+import { fingerOffsets } from './compact.ts';
 import type { ProbeFinger } from './probe.ts';
-import { Segment, slotOf } from './segment.ts';
+import { Rescorer } from './rescore.ts';
+import { Segment } from './segment.ts';
 
 export interface SearchOptions {
-  /** Candidates returned. */
+  /** Candidates returned at most. */
   readonly top: number;
+  /** Rescore at least `top` records per segment, so a listing is full even when no record stands out. */
+  readonly fill?: boolean;
   /** Rescore every live record instead of the shortlist (the benchmark's reference). */
   readonly exhaustive?: boolean;
 }
 
 /**
- * Which shortlisted records are rescored: always the first max(min, top) by votes, then those
+ * Which shortlisted records are rescored: the first `top` by votes when filling a listing, and
  * up to `max` whose votes stand out, z ≥ zGate × √(2 ln n) (√(2 ln n) is about where the best of
- * n chance vote counts lands, so a mate usually clears it and chance records usually do not).
+ * n chance vote counts lands; mated ten-prints reach z 10 to 20 at any gallery size). A decision
+ * search whose probe has no mate usually rescores nothing and returns no candidate.
  */
-export const rescoreParams = { min: 2, max: 24, zGate: 0.8 };
+export const rescoreParams = { max: 24, zGate: 1 };
 
 export interface ShardCandidate {
   readonly id: number;
   readonly score: number;
-  /** Score of each usable probe finger (probe order) against its best finger of the record. */
-  readonly fingers: number[];
+  /** Score of each usable probe finger (probe order) on the record; null when not compared (rescore.ts). */
+  readonly fingers: (number | null)[];
   /** The record's normalised index votes and their z (0 in exhaustive searches). */
   readonly votes: number;
   readonly z: number;
@@ -44,6 +47,7 @@ export class Shard {
   /** Gallery id → segment number × 2^16 + record number. */
   private readonly where = new Map<number, number>();
   private fingerCount = 0;
+  private readonly rescorer = new Rescorer();
 
   get size(): number {
     return this.where.size;
@@ -81,6 +85,7 @@ export class Shard {
     const seg = this.segments[Math.floor(at / 65536)]!;
     const local = at % 65536;
     this.fingerCount -= fingerOffsets(seg.record(local)).length;
+    this.rescorer.forget(at);
     seg.remove(local);
     this.where.delete(id);
     return true;
@@ -89,19 +94,24 @@ export class Shard {
   search(probe: readonly ProbeFinger[], opts: SearchOptions): ShardCandidate[] {
     const out: ShardCandidate[] = [];
     if (probe.length === 0) return out;
-    const first = Math.max(rescoreParams.min, opts.top);
-    for (const seg of this.segments) {
+    const order = Rescorer.order(probe);
+    const first = opts.fill ? opts.top : 0;
+    this.segments.forEach((seg, s) => {
+      const take = (local: number, votes: number, z: number) => {
+        const r = this.rescorer.rescore(probe, order, seg, local, s * 65536 + local);
+        out.push({ id: seg.ids[local]!, score: r.score, fingers: r.fingers, votes, z });
+      };
       if (opts.exhaustive) {
-        for (let r = 0; r < seg.count; r++) if (seg.live[r]) out.push(rescore(probe, seg, r, 0, 0));
-        continue;
+        for (let r = 0; r < seg.count; r++) if (seg.live[r]) take(r, 0, 0);
+        return;
       }
       const list = seg.shortlist(probe, Math.max(first, rescoreParams.max));
       const gate = rescoreParams.zGate * Math.sqrt(2 * Math.log(Math.max(2, list.live)));
       for (let i = 0; i < list.local.length; i++) {
         if (i >= first && list.z[i]! < gate) break;
-        out.push(rescore(probe, seg, list.local[i]!, list.votes[i]!, list.z[i]!));
+        take(list.local[i]!, list.votes[i]!, list.z[i]!);
       }
-    }
+    });
     out.sort(byScore);
     return out.slice(0, opts.top);
   }
@@ -109,24 +119,4 @@ export class Shard {
 
 export function byScore(a: ShardCandidate, b: ShardCandidate): number {
   return b.score - a.score || a.id - b.id;
-}
-
-/** Scores each probe finger against the record's finger of the same position (any, if either is unknown). */
-function rescore(probe: readonly ProbeFinger[], seg: Segment, local: number, votes: number, z: number): ShardCandidate {
-  const bytes = seg.record(local);
-  const offsets = fingerOffsets(bytes);
-  const slots = offsets.map((fo) => slotOf(fingerPosition(bytes, fo)));
-  // Packed lazily: a one-finger probe of known position needs one finger of the record.
-  const packed: (PackedTemplate | undefined)[] = [];
-  const fingers = probe.map((f) => {
-    const slot = slotOf(f.position);
-    let best = 0;
-    for (let g = 0; g < offsets.length; g++) {
-      if (slot !== 0 && slots[g] !== 0 && slots[g] !== slot) continue;
-      const c = (packed[g] ??= packTemplate(decodeFinger(bytes, offsets[g]!)));
-      best = Math.max(best, f.matcher().score(c));
-    }
-    return best;
-  });
-  return { id: seg.ids[local]!, score: fuse(fingers), fingers, votes, z };
 }

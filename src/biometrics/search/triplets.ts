@@ -2,28 +2,27 @@
  * Index keys of a finger: minutia triplets. For each of the finger's best INDEX_MINUTIAE minutiae
  * (i) and each pair (j, k) of its NEIGHBOURS nearest, a key quantises six rotation- and
  * translation-invariant values: the lengths i→j and i→k (j the nearer), the directions to j and k
- * relative to i's direction, and j's and k's directions relative to i's. The gallery stores one
- * key per triplet; the probe looks up, per value, its own bin and the next one when the value lies
- * within a tolerance of the bin edge (and j, k swapped when their lengths are close), so a mated
- * triplet is found despite noise while a key still narrows the gallery to about one in 10^5.
+ * relative to i's direction, and j's and k's directions relative to i's.
+ *
+ * Probe and gallery use the same keys, with no tolerance bins: looking up neighbouring bins as
+ * well (tried with ±6 px and ±12/256 turn) found more mated triplets but far more chance ones, so
+ * mates stood out less (median z 7.8 against 16.9 with exact keys, on the synthetic benchmark;
+ * 9.1 against 17.5 on real FVC impressions) at several times the lookups. A finger has a few
+ * hundred triplets, and enough of them survive the noise.
  */
 export const INDEX_MINUTIAE = 48;
 export const NEIGHBOURS = 4;
 /** Length bins (pixels at 500 ppi) and the longest side kept. */
-export const LEN_BIN = 16;
-export const LEN_BINS = 10;
+export const LEN_BIN = 12;
+export const LEN_BINS = 14;
 const MAX_LEN = LEN_BIN * LEN_BINS;
 /** Angle bins: 8 of 32/256 turn. */
 const ANGLE_SHIFT = 5;
 const ANGLE_BINS = 8;
-/** Probe tolerances before a neighbouring bin is also looked up. */
-export const triplParams = { lenTol: 6, angleTol: 12 };
 
 export const KEY_SPACE = LEN_BINS * LEN_BINS * ANGLE_BINS ** 4;
 /** Most triplets of one finger, so callers can size buffers. */
 export const MAX_TRIPLETS = (INDEX_MINUTIAE * NEIGHBOURS * (NEIGHBOURS - 1)) / 2;
-/** Most probe keys of one finger. */
-export const MAX_PROBE_KEYS = MAX_TRIPLETS * 2 * 64;
 
 const TO_BYTE = 256 / (2 * Math.PI);
 
@@ -95,8 +94,8 @@ function key(l1: number, l2: number, a: number, b: number, c: number, d: number)
   return ((((l1 * LEN_BINS + l2) * ANGLE_BINS + a) * ANGLE_BINS + b) * ANGLE_BINS + c) * ANGLE_BINS + d;
 }
 
-/** One key per triplet, written to `out`; returns the count. */
-export function galleryKeys(s: TripletScratch, n: number, out: Uint32Array): number {
+/** One key per triplet, written to `out` (MAX_TRIPLETS long); returns the count. */
+export function tripletKeys(s: TripletScratch, n: number, out: Uint32Array): number {
   const t = s.triplets(n);
   const tri = s.tri;
   for (let k = 0; k < t; k++) {
@@ -104,59 +103,4 @@ export function galleryKeys(s: TripletScratch, n: number, out: Uint32Array): num
     out[k] = key(lenBin(tri[o]!), lenBin(tri[o + 1]!), tri[o + 2]! >> ANGLE_SHIFT, tri[o + 3]! >> ANGLE_SHIFT, tri[o + 4]! >> ANGLE_SHIFT, tri[o + 5]! >> ANGLE_SHIFT);
   }
   return t;
-}
-
-// Bin ranges of the six values of the probe triplet being expanded: lo[d], hi[d] (hi ≥ lo).
-const lo = new Int32Array(6);
-const hi = new Int32Array(6);
-
-function lenRange(d: number, v: number): void {
-  lo[d] = lenBin(v - triplParams.lenTol);
-  hi[d] = lenBin(v + triplParams.lenTol);
-}
-
-function angleRange(d: number, v: number): void {
-  // Unwrapped bins; `& 7` wraps them when keys are formed.
-  lo[d] = (v - triplParams.angleTol) >> ANGLE_SHIFT;
-  hi[d] = (v + triplParams.angleTol) >> ANGLE_SHIFT;
-}
-
-function expand(out: Uint32Array, n: number): number {
-  for (let a = lo[0]!; a <= hi[0]!; a++)
-    for (let b = lo[1]!; b <= hi[1]!; b++)
-      for (let c = lo[2]!; c <= hi[2]!; c++)
-        for (let d = lo[3]!; d <= hi[3]!; d++)
-          for (let e = lo[4]!; e <= hi[4]!; e++)
-            for (let f = lo[5]!; f <= hi[5]!; f++) out[n++] = key(a, b, c & 7, d & 7, e & 7, f & 7);
-  return n;
-}
-
-/** Every key a mated gallery triplet may carry, written to `out` (size MAX_PROBE_KEYS); returns the count. */
-export function probeKeys(s: TripletScratch, n: number, out: Uint32Array): number {
-  const t = s.triplets(n);
-  const tri = s.tri;
-  let m = 0;
-  for (let k = 0; k < t; k++) {
-    const o = 6 * k;
-    const l1 = tri[o]!;
-    const l2 = tri[o + 1]!;
-    lenRange(0, l1);
-    lenRange(1, l2);
-    angleRange(2, tri[o + 2]!);
-    angleRange(3, tri[o + 3]!);
-    angleRange(4, tri[o + 4]!);
-    angleRange(5, tri[o + 5]!);
-    m = expand(out, m);
-    // The other impression may see j and k in the other order of distance.
-    if (l2 - l1 <= 2 * triplParams.lenTol) {
-      lenRange(0, l2);
-      lenRange(1, l1);
-      angleRange(2, tri[o + 3]!);
-      angleRange(3, tri[o + 2]!);
-      angleRange(4, tri[o + 5]!);
-      angleRange(5, tri[o + 4]!);
-      m = expand(out, m);
-    }
-  }
-  return m;
 }
