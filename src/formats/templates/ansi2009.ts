@@ -1,6 +1,6 @@
 /** Reader and writer for ANSI INCITS 378-2009 and 378-2009/Amd 1 Finger Minutiae Records. */
 import { TemplateCursor, TemplateWriter } from './cursor.ts';
-import { check, fail, isInt, readExtensionBlock, readMinutiae, writeExtensionBlock, writeMinutiae } from './fields.ts';
+import { check, fail, isInt, readExtensionBlock, recordCursor, readMinutiae, writeExtensionBlock, writeMinutiae } from './fields.ts';
 import { isIso2011 } from './iso2011.ts';
 import { MAGIC, MAX_POSITION, MAX_QUALITY } from './layout.ts';
 import type { Ansi2009Format, Ansi2009Record, Ansi2009View } from './record.ts';
@@ -29,12 +29,7 @@ export function readAnsi2009Record(bytes: Uint8Array): Ansi2009Record {
   head.pos = 8;
   const length = head.u32('length');
   if (length < MIN_LENGTH) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', `record length ${length} is below ${MIN_LENGTH}`, 8, 'length');
-  if (length > bytes.length) fail('SECCOM_TEMPLATE_TRUNCATED', `record length ${length} exceeds the ${bytes.length} bytes given`, bytes.length, 'length');
-  for (let i = length; i < bytes.length; i++) {
-    if (bytes[i] !== 0) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', `record length ${length} but ${bytes.length} bytes given`, 8, 'length');
-  }
-  const c = new TemplateCursor(bytes, length);
-  c.pos = head.pos;
+  const c = recordCursor(bytes, length, head.pos);
   const productOwner = c.u16('productOwner');
   const productType = c.u16('productType');
   const compliance = c.u8('compliance');

@@ -39,27 +39,25 @@ const isAnsi2009 = (r: AnyRecord): r is Ansi2009Record => r.format === 'ansi378-
 const isIso2011Record = (r: AnyRecord): r is Iso2011Record => r.format === 'iso19794-2-2011';
 const ISO_ANGLES = LAYOUTS['iso19794-2-2005'];
 
+/** A view that carries its own image size and resolution (the 2009 and 2011 editions). */
+function sizedView(
+  v: { width: number; height: number; resolutionX: number; position: number; minutiae: MinutiaRecord[] },
+  quality: number,
+  angles: { angleUnit: number; angleCodes: number },
+): FingerTemplate {
+  return {
+    width: v.width,
+    height: v.height,
+    ppi: Math.round(v.resolutionX * CM_PER_INCH),
+    position: v.position,
+    quality: knownQuality(quality),
+    minutiae: minutiaeOf(v.minutiae, angles.angleUnit, angles.angleCodes),
+  };
+}
+
 export function toFingerTemplates(r: AnyRecord): FingerTemplate[] {
-  if (isIso2011Record(r)) {
-    return r.views.map((v) => ({
-      width: v.width,
-      height: v.height,
-      ppi: Math.round(v.resolutionX * CM_PER_INCH),
-      position: v.position,
-      quality: knownQuality(v.qualities[0]?.quality ?? 0),
-      minutiae: minutiaeOf(v.minutiae, ISO_ANGLES.angleUnit, ISO_ANGLES.angleCodes),
-    }));
-  }
-  if (isAnsi2009(r)) {
-    return r.views.map((v) => ({
-      width: v.width,
-      height: v.height,
-      ppi: Math.round(v.resolutionX * CM_PER_INCH),
-      position: v.position,
-      quality: knownQuality(v.quality),
-      minutiae: minutiaeOf(v.minutiae, ANSI_2009_ANGLES.angleUnit, ANSI_2009_ANGLES.angleCodes),
-    }));
-  }
+  if (isIso2011Record(r)) return r.views.map((v) => sizedView(v, v.qualities[0]?.quality ?? 0, ISO_ANGLES));
+  if (isAnsi2009(r)) return r.views.map((v) => sizedView(v, v.quality, ANSI_2009_ANGLES));
   const { angleUnit, angleCodes } = LAYOUTS[r.format];
   const ppi = Math.round(r.resolutionX * CM_PER_INCH);
   return r.views.map((v) => ({

@@ -5,7 +5,7 @@
  */
 import type { MinutiaType } from '../../biometrics/template.ts';
 import { SeccomError, type ErrorCode } from '../../errors/index.ts';
-import type { TemplateCursor, TemplateWriter } from './cursor.ts';
+import { TemplateCursor, type TemplateWriter } from './cursor.ts';
 import { MAX_COORDINATE, MAX_QUALITY, MINUTIA_TYPE_CODES } from './layout.ts';
 import type { ExtendedData, MinutiaRecord } from './record.ts';
 
@@ -17,6 +17,20 @@ export function fail(code: ErrorCode, message: string, offset: number, field: st
 
 export function check(ok: boolean, field: string, message: string): void {
   if (!ok) throw new SeccomError('SECCOM_TEMPLATE_UNENCODABLE', message, { location: { field } });
+}
+
+/**
+ * A cursor over the record's declared length. Records kept in fixed-size buffers arrive
+ * zero-padded; any other byte after the record is an error.
+ */
+export function recordCursor(bytes: Uint8Array, length: number, pos: number): TemplateCursor {
+  if (length > bytes.length) fail('SECCOM_TEMPLATE_TRUNCATED', `record length ${length} exceeds the ${bytes.length} bytes given`, bytes.length, 'length');
+  for (let i = length; i < bytes.length; i++) {
+    if (bytes[i] !== 0) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', `record length ${length} but ${bytes.length} bytes given`, 8, 'length');
+  }
+  const c = new TemplateCursor(bytes, length);
+  c.pos = pos;
+  return c;
 }
 
 export const isInt = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;

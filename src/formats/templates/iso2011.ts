@@ -4,7 +4,7 @@
  * flag) and one representation per finger view.
  */
 import { TemplateCursor, TemplateWriter } from './cursor.ts';
-import { check, fail, isInt, readExtensionBlock, readMinutiae, writeExtensionBlock, writeMinutiae } from './fields.ts';
+import { check, fail, isInt, readExtensionBlock, recordCursor, readMinutiae, writeExtensionBlock, writeMinutiae } from './fields.ts';
 import { MAGIC, MAX_POSITION } from './layout.ts';
 import type { Iso2011Record, Iso2011View } from './record.ts';
 
@@ -38,12 +38,7 @@ export function readIso2011Record(bytes: Uint8Array): Iso2011Record {
   const head = new TemplateCursor(bytes);
   head.pos = 8;
   const length = head.u32('length');
-  if (length > bytes.length) fail('SECCOM_TEMPLATE_TRUNCATED', `record length ${length} exceeds the ${bytes.length} bytes given`, bytes.length, 'length');
-  for (let i = length; i < bytes.length; i++) {
-    if (bytes[i] !== 0) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', `record length ${length} but ${bytes.length} bytes given`, 8, 'length');
-  }
-  const c = new TemplateCursor(bytes, length);
-  c.pos = head.pos;
+  const c = recordCursor(bytes, length, head.pos);
   const count = c.u16('viewCount');
   if (count < 1 || count > MAX_VIEWS) fail('SECCOM_TEMPLATE_BAD_FIELD', `${count} representations, 1..${MAX_VIEWS} allowed`, 12, 'viewCount');
   const flag = c.u8('certificationFlag');

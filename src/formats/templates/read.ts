@@ -1,6 +1,6 @@
 /** Reader for ANSI INCITS 378-2004 and ISO/IEC 19794-2:2005 Finger Minutiae Records. */
 import { TemplateCursor } from './cursor.ts';
-import { fail, readExtensionBlock, readMinutiae } from './fields.ts';
+import { fail, readExtensionBlock, readMinutiae, recordCursor } from './fields.ts';
 import {
   HEADER_BYTES,
   IMPRESSION_TYPES,
@@ -46,13 +46,7 @@ export function readMinutiaeRecord(bytes: Uint8Array, format: MinutiaeFormat = d
   head.pos = HEADER_BYTES;
   let length = layout.productId ? head.u16('length') : head.u32('length');
   if (layout.productId && length === 0) length = head.u32('length');
-  if (length > bytes.length) fail('SECCOM_TEMPLATE_TRUNCATED', `record length ${length} exceeds the ${bytes.length} bytes given`, bytes.length, 'length');
-  // Records kept in fixed-size buffers arrive zero-padded; any other trailing byte is an error.
-  for (let i = length; i < bytes.length; i++) {
-    if (bytes[i] !== 0) fail('SECCOM_TEMPLATE_LENGTH_MISMATCH', `record length ${length} but ${bytes.length} bytes given`, 8, 'length');
-  }
-  const c = new TemplateCursor(bytes, length);
-  c.pos = head.pos;
+  const c = recordCursor(bytes, length, head.pos);
   const productOwner = layout.productId ? c.u16('productOwner') : 0;
   const productType = layout.productId ? c.u16('productType') : 0;
   const equipment = c.u16('equipment');
