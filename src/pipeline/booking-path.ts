@@ -1,0 +1,28 @@
+/** One booking's path through the stages so far, in words (for `seccom submit` and logs). */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../store/db.ts';
+import { bookingOutcomes, cjisResults, detainerEvents, detainers, iceDecisions, iaqs, identResults, jailResponses, sibResults } from '../store/schema/index.ts';
+
+export async function bookingPath(db: Db, bookingId: string): Promise<string[]> {
+  const path = ['intake'];
+  const [sib] = await db.select().from(sibResults).where(eq(sibResults.bookingId, bookingId));
+  if (sib) path.push(`sib: SID ${sib.sid}, ${sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${sib.reason})`);
+  const [cjis] = await db.select().from(cjisResults).where(eq(cjisResults.bookingId, bookingId));
+  if (cjis) path.push(`cjis: SRF ${cjis.srf}${cjis.fbiNumber ? `, FBI ${cjis.fbiNumber}` : ''}${cjis.newlyEnrolled ? ' (enrolled)' : ''}`);
+  const [ident] = await db.select().from(identResults).where(eq(identResults.bookingId, bookingId));
+  if (ident) path.push(`ident: ${ident.outcome}${ident.fin ? `, FIN ${ident.fin}` : ''}`);
+  const [iaq] = await db.select().from(iaqs).where(eq(iaqs.bookingId, bookingId));
+  if (iaq) path.push(`lesc: ${iaq.id} answered`);
+  const [ero] = await db.select().from(iceDecisions).where(eq(iceDecisions.bookingId, bookingId));
+  if (ero) path.push(`ero: ${ero.action}`);
+  const [detainer] = await db.select().from(detainers).where(eq(detainers.bookingId, bookingId));
+  if (detainer) {
+    const [jail] = await db.select().from(jailResponses).where(eq(jailResponses.detainerId, detainer.id));
+    if (jail) path.push(`jail: ${jail.decision} (${jail.rulesetId})`);
+    const states = await db.select().from(detainerEvents).where(eq(detainerEvents.detainerId, detainer.id)).orderBy(asc(detainerEvents.seq));
+    path.push(`detainer ${detainer.id}: ${states.map((s) => s.to).join(' → ')}`);
+  }
+  const [end] = await db.select().from(bookingOutcomes).where(eq(bookingOutcomes.bookingId, bookingId));
+  path.push(end ? `outcome: ${end.outcome}` : 'outcome: pending (waiting for a timer)');
+  return path;
+}
