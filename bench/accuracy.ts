@@ -3,8 +3,8 @@
  * speed benchmark (--threads > 1 extracts on worker threads; 1, the default, in this thread so
  * CPU time per image can be measured too). Per database: every ordered pair of distinct images is compared; same finger
  * = genuine, different fingers = impostor. Prints EER and FNMR at FMR 1%, 0.1% and 0 per database
- * and averaged, extraction ms/image (on worker threads, per image), 1:1 comparisons per second on
- * one thread (probe prepared once, as in 1:N search), and the rank correlation of our image
+ * and averaged, extraction ms/image, 1:1 comparisons per second on one thread (probe prepared
+ * once, as in 1:N search; preparation reported apart), and the rank correlation of our image
  * quality with NBIS NFIQ when DIR has nfiq.csv.
  *
  * `--fit-thresholds` also scores every pair of images of different fingers across all databases
@@ -25,6 +25,7 @@ import { packTemplate, type PackedTemplate } from '../src/biometrics/match/packe
 import { spearman } from '../src/biometrics/match/rank-correlation.ts';
 import { findDatabases, readNfiq } from './accuracy/datasets.ts';
 import { fitThresholds } from './accuracy/fit-thresholds.ts';
+import { calibrationNsPerIteration } from './accuracy/calibration.ts';
 import { machineSummary } from './machine.ts';
 
 const { values } = parseArgs({
@@ -86,22 +87,31 @@ const perDb: ({ db: string } & ErrorRates)[] = [];
 let comparisons = 0;
 let matchMs = 0;
 let matchCpuMs = 0;
+let prepareMs = 0;
+let prepareCpuMs = 0;
+let probes = 0;
 for (const db of dbs) {
   const packed = db.images.map((i) => templates.get(i.path)!.packed);
   const genuine: number[] = [];
   const impostor: number[] = [];
-  const t0 = performance.now();
-  const c0 = cpuMs();
   for (let a = 0; a < packed.length; a++) {
+    // Probe preparation is timed apart: in 1:N search it is paid once per search.
+    let t0 = performance.now();
+    let c0 = cpuMs();
     const matcher = new Matcher(prepareProbe(packed[a]!));
+    prepareMs += performance.now() - t0;
+    prepareCpuMs += cpuMs() - c0;
+    probes++;
+    t0 = performance.now();
+    c0 = cpuMs();
     for (let b = 0; b < packed.length; b++) {
       if (a === b) continue;
       const s = matcher.score(packed[b]!);
       (db.images[a]!.finger === db.images[b]!.finger ? genuine : impostor).push(s);
     }
+    matchMs += performance.now() - t0;
+    matchCpuMs += cpuMs() - c0;
   }
-  matchMs += performance.now() - t0;
-  matchCpuMs += cpuMs() - c0;
   comparisons += packed.length * (packed.length - 1);
   perDb.push({ db: db.name, ...errorRates(genuine, impostor) });
 }
@@ -117,7 +127,10 @@ const result = {
   // Same figures in CPU time (robust to other load on the machine); extraction only with --threads 1.
   extractCpuMsPerImage: threads === 1 ? extractCpuMs / extracted : null,
   comparisonsPerSecondPerThreadCpu: comparisons / (matchCpuMs / 1000),
+  probePrepareMs: prepareMs / probes,
+  probePrepareCpuMs: prepareCpuMs / probes,
   loadAverage: loadavg()[0],
+  calibrationNsPerIteration: calibrationNsPerIteration(),
   // NFIQ: 1 best … 5 worst, so agreement shows as a negative correlation.
   nfiqSpearman: qualityPairs.length ? spearman(qualityPairs.map((p) => p[0]!), qualityPairs.map((p) => p[1]!)) : null,
   images: extracted,
@@ -138,6 +151,7 @@ else {
   }
   const cpuExtract = result.extractCpuMsPerImage === null ? '' : ` (${result.extractCpuMsPerImage.toFixed(1)} ms CPU)`;
   console.log(`extraction ${result.extractMsPerImage.toFixed(1)} ms/image${cpuExtract}, ${extracted} images`);
-  console.log(`matching ${Math.round(result.comparisonsPerSecondPerThread)} comparisons/s/thread (${Math.round(result.comparisonsPerSecondPerThreadCpu)}/s of CPU time), load average ${result.loadAverage.toFixed(1)}`);
+  console.log(`matching ${Math.round(result.comparisonsPerSecondPerThread)} comparisons/s/thread (${Math.round(result.comparisonsPerSecondPerThreadCpu)}/s of CPU time), probe preparation ${result.probePrepareMs.toFixed(2)} ms (${result.probePrepareCpuMs.toFixed(2)} ms CPU)`);
+  console.log(`load average ${result.loadAverage.toFixed(1)}, calibration loop ${result.calibrationNsPerIteration.toFixed(2)} ns/iteration of CPU time (≈ 1–1.5 at rest)`);
   if (result.nfiqSpearman !== null) console.log(`quality vs NFIQ Spearman ρ = ${result.nfiqSpearman.toFixed(3)} (negative = agreement)`);
 }

@@ -125,12 +125,13 @@ export function smoothAlongRidges(img: Raster, stats: BlockStats, field: Orienta
   const { bins, stride } = binMap;
   const { weights: aW, offsets: aOff, taps: aTaps } = along;
   const margin = p.alongHalf + 1;
+  const blockCol = Int32Array.from({ length: w }, (_, x) => (x / size) | 0);
   const smooth = new Float32Array(w * h);
   for (let y = margin; y < h - margin; y++) {
     const brow = ((y / size) | 0) * cols;
     const brow2 = (y >> 1) * stride;
     for (let x = margin; x < w - margin; x++) {
-      if (!near[brow + ((x / size) | 0)]) continue;
+      if (!near[brow + blockCol[x]!]) continue;
       const i = y * w + x;
       const base = bins[brow2 + (x >> 1)]! * aTaps;
       let acc = 0;
@@ -152,17 +153,7 @@ export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number,
   const nb = p.bins;
   const half = p.acrossHalf;
   const taps = 2 * half + 1;
-  const nPeriods = periodBinCount();
-
-  const offsets = new Int32Array(nPeriods * nb * taps);
-  const weights = new Float32Array(nPeriods * nb * taps);
-  for (let pb = 0; pb < nPeriods; pb++) {
-    const period = periodOfBin(pb);
-    const sigma = p.acrossSigmaPerPeriod * period;
-    const k = kernels(w, nb, half, true, (t) => Math.exp((-t * t) / (2 * sigma * sigma)) * Math.cos((2 * Math.PI * t) / period));
-    offsets.set(k.offsets, pb * nb * taps);
-    weights.set(k.weights, pb * nb * taps);
-  }
+  const { offsets, weights } = bandpassKernels(w);
   const out = new Float32Array(w * h);
   const m = half + p.alongHalf + 2;
   const mask = seg.mask;
@@ -179,6 +170,28 @@ export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number,
     }
   }
   return out;
+}
+
+let kernelCache: { width: number; offsets: Int32Array; weights: Float32Array } | undefined;
+
+/** The Gabor kernels of every (period bin, orientation bin), for images `width` pixels wide (cached). */
+function bandpassKernels(width: number): { offsets: Int32Array; weights: Float32Array } {
+  if (kernelCache?.width === width) return kernelCache;
+  const p = extractParams.enhance;
+  const nb = p.bins;
+  const taps = 2 * p.acrossHalf + 1;
+  const nPeriods = periodBinCount();
+  const offsets = new Int32Array(nPeriods * nb * taps);
+  const weights = new Float32Array(nPeriods * nb * taps);
+  for (let pb = 0; pb < nPeriods; pb++) {
+    const period = periodOfBin(pb);
+    const sigma = p.acrossSigmaPerPeriod * period;
+    const k = kernels(width, nb, p.acrossHalf, true, (t) => Math.exp((-t * t) / (2 * sigma * sigma)) * Math.cos((2 * Math.PI * t) / period));
+    offsets.set(k.offsets, pb * nb * taps);
+    weights.set(k.weights, pb * nb * taps);
+  }
+  kernelCache = { width, offsets, weights };
+  return kernelCache;
 }
 
 /** Ridge periods are quantised in half pixels from the smallest plausible period. */

@@ -26,7 +26,8 @@ export interface PooledExtraction {
 
 // Workers run the TypeScript sources through tsx, like the main thread (Node 20 does not apply
 // `--import` hooks to a worker's entry module, so the worker registers tsx itself first).
-const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(
+// Both are resolved here, so the worker finds them whatever the current directory.
+const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(
   new URL('./extract-worker.ts', import.meta.url).href,
 )}); });`;
 

@@ -46,16 +46,23 @@ function angleDiff(a: number, b: number): number {
 /** The probe side, prepared once: its edges bucketed by every hash key within tolerance. */
 export interface PreparedProbe {
   readonly template: PackedTemplate;
+  /** Entries of key k: bucketEntries[bucketStart[k] .. bucketStart[k + 1]). */
   readonly bucketStart: Int32Array;
-  readonly bucketEdges: Uint16Array;
-  /** Origin minutia of each probe edge. */
-  readonly edgeFrom: Uint8Array;
+  /**
+   * One probe edge per entry, packed so the hot loop reads one word: length (bits 0–7), a1
+   * (8–15), a2 (16–23) and the edge's origin minutia (24–31).
+   */
+  readonly bucketEntries: Uint32Array;
 }
 
 export function prepareProbe(t: PackedTemplate): PreparedProbe {
   const { lenTol, lenTolRel, angleTol } = matchParams;
-  const edgeFrom = new Uint8Array(t.edgeCount);
-  for (let i = 0; i < t.count; i++) for (let e = t.edgeStart[i]!; e < t.edgeStart[i + 1]!; e++) edgeFrom[e] = i;
+  const word = new Uint32Array(t.edgeCount);
+  for (let i = 0; i < t.count; i++) {
+    for (let e = t.edgeStart[i]!; e < t.edgeStart[i + 1]!; e++) {
+      word[e] = (t.edgeLen[e]! | (t.edgeA1[e]! << 8) | (t.edgeA2[e]! << 16) | (i << 24)) >>> 0;
+    }
+  }
   // Every (key, edge) entry once, then a counting sort by key.
   let keys: Uint16Array<ArrayBuffer> = new Uint16Array(t.edgeCount * 64);
   let owners = new Uint16Array(keys.length);
@@ -91,9 +98,9 @@ export function prepareProbe(t: PackedTemplate): PreparedProbe {
   for (let k = 0; k < n; k++) bucketStart[keys[k]! + 1]!++;
   for (let k = 0; k < EDGE_KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
   const fill = bucketStart.slice(0, EDGE_KEYS);
-  const bucketEdges = new Uint16Array(n);
-  for (let k = 0; k < n; k++) bucketEdges[fill[keys[k]!]!++] = owners[k]!;
-  return { template: t, bucketStart, bucketEdges, edgeFrom };
+  const bucketEntries = new Uint32Array(n);
+  for (let k = 0; k < n; k++) bucketEntries[fill[keys[k]!]!++] = word[owners[k]!]!;
+  return { template: t, bucketStart, bucketEntries };
 }
 
 function growTo(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
@@ -155,14 +162,13 @@ export class Matcher {
     const { lenTol, lenTolRel, angleTol } = matchParams;
     const votes = this.votes;
     const touched = this.touched;
-    const { bucketStart, bucketEdges, edgeFrom } = probe;
-    const pLen = p.edgeLen;
-    const pA1 = p.edgeA1;
-    const pA2 = p.edgeA2;
+    const { bucketStart, bucketEntries } = probe;
     const { edgeStart: cStart, edgeKey: cKey, edgeLen: cLen, edgeA1: cA1, edgeA2: cA2 } = c;
     let nTouched = 0;
     let maxVotes = 0;
-    for (let k = 0, nc = c.count; k < nc; k++) {
+    // Votes are indexed probe-major over the candidate's count, so they sit in a few KB.
+    const nc = c.count;
+    for (let k = 0; k < nc; k++) {
       for (let e = cStart[k]!, end = cStart[k + 1]!; e < end; e++) {
         const key = cKey[e]!;
         const len = cLen[e]!;
@@ -170,14 +176,14 @@ export class Matcher {
         const a2 = cA2[e]!;
         const tol = lenTol + lenTolRel * len;
         for (let b = bucketStart[key]!, bend = bucketStart[key + 1]!; b < bend; b++) {
-          const pe = bucketEdges[b]!;
-          const dl = pLen[pe]! - len;
+          const entry = bucketEntries[b]!;
+          const dl = (entry & 255) - len;
           if (dl > tol || dl < -tol) continue;
-          let d = (pA1[pe]! - a1) & 255;
+          let d = ((entry >>> 8) - a1) & 255;
           if (d > angleTol && d < 256 - angleTol) continue;
-          d = (pA2[pe]! - a2) & 255;
+          d = ((entry >>> 16) - a2) & 255;
           if (d > angleTol && d < 256 - angleTol) continue;
-          const idx = (edgeFrom[pe]! << 8) | k;
+          const idx = (entry >>> 24) * nc + k;
           const v = votes[idx]!;
           if (v === 0) touched[nTouched++] = idx;
           votes[idx] = v + 1;
@@ -185,13 +191,13 @@ export class Matcher {
         }
       }
     }
-    const n = this.selectPairs(nTouched, maxVotes);
+    const n = this.selectPairs(nTouched, maxVotes, nc);
     for (let t = 0; t < nTouched; t++) votes[touched[t]!] = 0;
     return n < 2 ? 0 : this.consolidate(c, n);
   }
 
   /** Greedy one-to-one choice of pairs, most votes first (touched pairs bucketed by votes). */
-  private selectPairs(nTouched: number, maxVotes: number): number {
+  private selectPairs(nTouched: number, maxVotes: number, nc: number): number {
     const { votes, touched, pairP, pairC, pairV, usedP, usedC, order, byVotes } = this;
     const limit = matchParams.maxPairs;
     byVotes.fill(0, 0, maxVotes + 2);
@@ -201,8 +207,8 @@ export class Matcher {
     let n = 0;
     for (let t = 0; t < nTouched && n < limit; t++) {
       const idx = order[t]!;
-      const i = idx >> 8;
-      const k = idx & 255;
+      const i = (idx / nc) | 0;
+      const k = idx - i * nc;
       if (usedP[i] || usedC[k]) continue;
       usedP[i] = 1;
       usedC[k] = 1;
