@@ -2,9 +2,11 @@
  * WSQ decode and encode speed on one thread, in megapixels per second, over every golden WSQ in
  * ../shared/data (standalone files and distinct .an2 payloads), beside NBIS dwsq/cwsq measured in
  * the same run on the same files when their binaries are found ($NBIS_BIN, /tmp/nbis, or PATH;
- * see docs/formats-wsq.md for building them outside the repo). NBIS runs as a process per image;
- * its process start-up time (measured with `-version`) is subtracted. Each figure is the best of
- * `--reps N` (default 3) per file, ours and NBIS interleaved so machine load hits both alike.
+ * see docs/formats-wsq.md for building them outside the repo). Times are CPU times (user +
+ * system), which the other jobs on a shared machine disturb far less than wall time: ours from
+ * process.cpuUsage, NBIS's from bash's `time` around one process per image, less the CPU time of
+ * its start-up (measured with `-version`). Each figure is the best of `--reps N` (default 3) per
+ * file, ours and NBIS interleaved.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,25 +22,32 @@ function findNbis(name: string): string | undefined {
   return dirs.map((d) => join(d, name)).find((p) => existsSync(p));
 }
 
+/** Best-of-`reps` CPU milliseconds of `fn` in this process. */
 function best(reps: number, fn: () => void): number {
   let min = Infinity;
   for (let i = 0; i < reps; i++) {
-    const t = performance.now();
+    const t = process.cpuUsage();
     fn();
-    min = Math.min(min, performance.now() - t);
+    const d = process.cpuUsage(t);
+    min = Math.min(min, (d.user + d.system) / 1000);
   }
   return min;
 }
 
-function spawnMs(reps: number, bin: string, args: string[], cwd: string): number {
-  return best(reps, () => {
-    const r = spawnSync(bin, args, { cwd, stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited with ${r.status}`);
-  });
+/** Best-of-`reps` CPU milliseconds (user + system) of one NBIS process. */
+function childCpuMs(reps: number, bin: string, args: string[], cwd: string, check = true): number {
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" "$@" >/dev/null 2>&1', bin, ...args], { cwd, encoding: 'utf8' });
+    if (check && r.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited with ${r.status}`);
+    const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    min = Math.min(min, (user! + sys!) * 1000);
+  }
+  return min;
 }
 
 function startupMs(reps: number, bin: string, cwd: string): number {
-  return best(reps, () => spawnSync(bin, ['-version'], { cwd, stdio: 'ignore' }));
+  return childCpuMs(reps, bin, ['-version'], cwd, false);
 }
 
 interface Tally {
@@ -80,7 +89,7 @@ export async function run(argv: string[]): Promise<void> {
       dec.mp += (img!.width * img!.height) / 1e6;
       if (dwsq) {
         writeFileSync(join(dir, `f${i}.wsq`), c.wsq);
-        dec.nbis += Math.max(0, spawnMs(reps, dwsq, ['raw', `f${i}.wsq`, '-raw_out'], dir) - dStart);
+        dec.nbis += Math.max(0, childCpuMs(reps, dwsq, ['raw', `f${i}.wsq`, '-raw_out'], dir) - dStart);
       }
     });
     images.forEach((img, i) => {
@@ -88,10 +97,10 @@ export async function run(argv: string[]): Promise<void> {
       enc.mp += (img.width * img.height) / 1e6;
       if (cwsq) {
         writeFileSync(join(dir, `g${i}.raw`), img.pixels);
-        enc.nbis += Math.max(0, spawnMs(reps, cwsq, ['0.75', 'wsq', `g${i}.raw`, '-raw_in', `${img.width},${img.height},8,${img.ppi ?? 500}`], dir) - cStart);
+        enc.nbis += Math.max(0, childCpuMs(reps, cwsq, ['0.75', 'wsq', `g${i}.raw`, '-raw_in', `${img.width},${img.height},8,${img.ppi ?? 500}`], dir) - cStart);
       }
     });
-    console.log(`WSQ, one thread, best of ${reps} per image${dwsq ? `, NBIS from ${dwsq.replace(/\/dwsq$/, '')} (start-up ${dStart.toFixed(1)} ms subtracted)` : ''}:`);
+    console.log(`WSQ, one thread, CPU time, best of ${reps} per image${dwsq ? `, NBIS from ${dwsq.replace(/\/dwsq$/, '')} (start-up ${dStart.toFixed(1)} ms CPU subtracted)` : ''}:`);
     console.log(line('decode', dec, cases.length, 'dwsq', !!dwsq));
     console.log(line('encode 0.75 bpp', enc, images.length, 'cwsq', !!cwsq));
   } finally {
