@@ -27,10 +27,11 @@ export function parseConsoleSteps(text: string): HumanSteps {
   return { lesc: selector, ero: selector, jail: selector };
 }
 
-export async function prepareConsole(ctx: ServerContext, log: (line: string) => void): Promise<void> {
+export async function prepareConsole(ctx: ServerContext, steps: HumanSteps, log: (line: string) => void): Promise<void> {
   const build = await ensureConsoleBuilt(log);
   if ('unavailable' in build) log(`seccom: the console is not built (${build.unavailable}); the API works without it`);
-  const seeded = await seedDemoUsers(ctx.store, ctx.users);
+  const focus = Array.isArray(steps.jail) ? (steps.jail as readonly string[])[0] : undefined;
+  const seeded = await seedDemoUsers(ctx.store, ctx.users, focus);
   if (seeded.length) log(formatSeededUsers(seeded));
   else log('seccom: accounts exist already (list them with `npx seccom user list`; reset a password with `npx seccom user password NAME`)');
 }

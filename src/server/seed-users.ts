@@ -5,8 +5,7 @@
  * returned to be printed that one time (only their Argon2id hashes are kept).
  */
 import { count } from 'drizzle-orm';
-import { jurisdictions } from '../store/schema/index.ts';
-import { users } from '../store/schema/index.ts';
+import { jurisdictions, users } from '../store/schema/index.ts';
 import type { Store } from '../store/store.ts';
 import type { NewUserInput, UserService } from './services/users.ts';
 
@@ -17,11 +16,11 @@ export interface SeededUser {
   password: string;
 }
 
-/** The accounts to create for the jurisdictions in the store. */
-export async function demoAccounts(store: Store): Promise<NewUserInput[]> {
+/** The accounts to create for the jurisdictions in the store; the overseers watch `focus` (else the first county). */
+export async function demoAccounts(store: Store, focus?: string): Promise<NewUserInput[]> {
   const counties = await store.db.select().from(jurisdictions).orderBy(jurisdictions.id);
   const states = [...new Set(counties.map((j) => j.state))].sort();
-  const first = counties[0];
+  const first = counties.find((j) => j.id === focus) ?? counties[0];
   const accounts: NewUserInput[] = [
     { username: 'admin', displayName: 'System Administrator', role: 'admin', ori: 'DCSECADM0', scope: 'national' },
     { username: 'lesc', displayName: 'LESC Analyst', role: 'lesc_analyst', ori: 'VTICE0900', scope: 'national' },
@@ -42,11 +41,11 @@ export async function demoAccounts(store: Store): Promise<NewUserInput[]> {
 }
 
 /** Creates the demo accounts when the store has no user yet; returns them with their passwords (empty when users exist). */
-export async function seedDemoUsers(store: Store, service: UserService): Promise<SeededUser[]> {
+export async function seedDemoUsers(store: Store, service: UserService, focus?: string): Promise<SeededUser[]> {
   const [existing] = await store.db.select({ n: count() }).from(users);
   if (existing!.n > 0) return [];
   const created: SeededUser[] = [];
-  for (const a of await demoAccounts(store)) {
+  for (const a of await demoAccounts(store, focus)) {
     const { user, password } = await service.create(a, 'seed');
     created.push({ username: user.username, role: user.role, scope: user.scope, password });
   }

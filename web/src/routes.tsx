@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { Account } from './views/account.tsx';
 import { Audit } from './views/audit.tsx';
 import { Dashboard } from './views/dashboard.tsx';
+import { Decision } from './views/decision.tsx';
+import { IarForm } from './views/iar-form.tsx';
+import { Queue, decisionQueue, iaqQueue, jailQueue } from './views/queue.tsx';
 import { BookingDetail } from './views/booking-detail.tsx';
 import { Bookings } from './views/bookings.tsx';
 
@@ -13,6 +16,11 @@ export interface Route {
 }
 
 export const routes: readonly Route[] = [
+  { path: '/queue/iaq', permission: 'iaq.read', render: () => <Queue key="iaq" spec={iaqQueue} /> },
+  { path: '/iaqs/:id', permission: 'iar.submit', render: (p) => <IarForm key={p.id} bookingId={p.id!} /> },
+  { path: '/queue/decisions', permission: 'decision.make', render: () => <Queue key="ero" spec={decisionQueue} /> },
+  { path: '/decisions/:id', permission: 'decision.make', render: (p) => <Decision key={p.id} bookingId={p.id!} /> },
+  { path: '/queue/jail', permission: 'detainer.respond', render: () => <Queue key="jail" spec={jailQueue} /> },
   { path: '/bookings', permission: 'booking.read', render: () => <Bookings /> },
   { path: '/bookings/:id', permission: 'booking.read', render: (p) => <BookingDetail key={p.id} id={p.id!} /> },
   { path: '/dashboard', permission: 'stats.read', render: () => <Dashboard /> },

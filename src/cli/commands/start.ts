@@ -58,7 +58,7 @@ const command: Command = {
       const { world, seeded, clock } = live.state;
       io.out(`seccom: ${seeded ? 'seeded a new' : 'continuing the'} synthetic world (seed ${world.seed}, ${world.size} people); simulated time ${clock.now().toISOString()}, next booking #${live.nextBooking}`);
       const ctx = createContext({ store, clock, book });
-      await prepareConsole(ctx, (line) => io.out(line));
+      await prepareConsole(ctx, steps, (line) => io.out(line));
       const app = await createApp([
         statusRoutes({ store, clock, describe: () => ({ world, speed: clock.speed, nextBooking: live.nextBooking, lastError: live.lastError ?? null }) }),
         (a) => registerApi(a, ctx),

@@ -42,6 +42,7 @@ describe('API: oversight statistics', () => {
     assert.equal(s.totals.declined, 1);
     assert.equal(s.totals.citizensInFlow, 1, 'the naturalised citizen');
     assert.equal(s.totals.detainersOnCitizens, 0);
+    assert.equal(s.totals.citizenshipClaims, 0);
     assert.deepEqual(
       s.noConvictionCases.map((c) => c.bookingId),
       [world.bookingIds.declined],

@@ -159,5 +159,7 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     assert.equal((await post('ero', `/api/bookings/${ids.claimant}/decision`, { action: 'none', reason: 'citizenship claim: escalated to the field office' })).statusCode, 204);
     const d = await get<BookingDetail>('newhaven', `/api/bookings/${ids.claimant}`);
     assert.equal(d.outcome, 'no_action');
+    const stats = await get<{ totals: { citizenshipClaims: number } }>('inspector', '/api/stats');
+    assert.equal(stats.totals.citizenshipClaims, 1, 'the claim is counted for oversight');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../db.ts';
-import { bookingOutcomes, bookings, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
+import { bookingOutcomes, bookings, consoleDecisions, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
 import { visibleBookings, type BookingVisibility } from './visibility.ts';
 
 export interface StatsFilter {
@@ -56,8 +56,11 @@ export interface Totals {
   declined: number;
   lapsed: number;
   custodyTransferred: number;
+  /** US citizens (synthetic ground truth, or as LESC reported) matched in IDENT. */
   citizensInFlow: number;
   detainersOnCitizens: number;
+  /** People who told LESC they are US citizens. */
+  citizenshipClaims: number;
 }
 
 export async function totals(db: Db, f: StatsFilter): Promise<Totals> {
@@ -73,8 +76,10 @@ export async function totals(db: Db, f: StatsFilter): Promise<Totals> {
       count(*) FILTER (WHERE ${everIn('declined')}) AS "declined",
       count(*) FILTER (WHERE ${everIn('lapsed')}) AS "lapsed",
       count(*) FILTER (WHERE ${bookingOutcomes.outcome} = 'custody_transferred') AS "custodyTransferred",
-      count(*) FILTER (WHERE ${citizen}) AS "citizensInFlow",
-      count(*) FILTER (WHERE ${detainerIssued} AND ${citizen}) AS "detainersOnCitizens"
+      count(*) FILTER (WHERE ${identResults.outcome} = 'match' AND ${citizen}) AS "citizensInFlow",
+      count(*) FILTER (WHERE ${detainerIssued} AND ${citizen}) AS "detainersOnCitizens",
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${consoleDecisions} WHERE ${consoleDecisions.bookingId} = ${bookings.id}
+        AND ${consoleDecisions.step} = 'lesc' AND (${consoleDecisions.decision} ->> 'citizenshipClaim')::boolean)) AS "citizenshipClaims"
     FROM ${from} WHERE ${where(f)}`,
   );
   return Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)])) as unknown as Totals;

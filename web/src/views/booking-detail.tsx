@@ -43,6 +43,16 @@ export function BookingDetail({ id }: { id: string }) {
     <>
       <PageHeader title={`${d.name} · ${d.bookingNumber}`}>
         <StatusBadge b={d} />
+        {d.actions.answerIaq && (
+          <Link className="button" href={`/iaqs/${encodeURIComponent(d.id)}`}>
+            Answer the IAQ
+          </Link>
+        )}
+        {d.actions.decide && (
+          <Link className="button" href={`/decisions/${encodeURIComponent(d.id)}`}>
+            Decide
+          </Link>
+        )}
       </PageHeader>
       <ErrorBox error={error} />
       <section className="card" aria-labelledby="facts-h">
@@ -132,11 +142,23 @@ export function BookingDetail({ id }: { id: string }) {
         )}
         {d.iar && (
           <>
-            <h3>Immigration alien response (IAR)</h3>
+            <h3>Immigration alien response (IAR){d.iar.pending && ' — draft, not yet sent'}</h3>
             <p>
               Status <strong>{titleCase(d.iar.status)}</strong>, by {d.iar.analyst} · {formatTime(d.iar.at, tz)}
             </p>
             <IarSummary body={d.iar.body} />
+          </>
+        )}
+        {d.consoleDecisions.length > 0 && (
+          <>
+            <h3>Decisions made in the console</h3>
+            <ul>
+              {d.consoleDecisions.map((c) => (
+                <li key={`${c.step}-${c.at}`}>
+                  {stepNames[c.step] ?? c.step}: {c.by}, {formatTime(c.at, tz)} — {summary(c.decision)}
+                </li>
+              ))}
+            </ul>
           </>
         )}
         {d.decision && (
@@ -153,6 +175,15 @@ export function BookingDetail({ id }: { id: string }) {
       </section>
     </>
   );
+}
+
+const stepNames: Record<string, string> = { lesc: 'IAR sent', ero: 'ICE decision', jail: "Jail's answer" };
+
+function summary(decision: unknown): string {
+  const x = (decision ?? {}) as { action?: string; response?: string; status?: string; reason?: string; remarks?: string; citizenshipClaim?: boolean };
+  const what = x.action ?? x.response ?? (x.status && `status ${x.status}${x.citizenshipClaim ? ', US citizenship claimed' : ''}`) ?? '';
+  const why = x.reason ?? x.remarks ?? '';
+  return why ? `${what}. ${why}` : what;
 }
 
 interface IarBodyView {

@@ -88,7 +88,9 @@ function Figures({ s }: { s: StatsView }) {
         <Kpi label="IDENT matches" value={t.identMatches} note={pct(t.identMatches, t.bookings)} />
         <Kpi label="Detainers issued" value={t.detainers} />
         <Kpi label="Detainers on people with no conviction" value={t.detainersNoConviction} note={pct(t.detainersNoConviction, t.detainers)} alarm={t.detainersNoConviction > 0} />
-        <Kpi label="US citizens in the flow" value={t.citizensInFlow} note={`${t.detainersOnCitizens} with a detainer`} alarm={t.detainersOnCitizens > 0} />
+        <Kpi label="US citizens matched in IDENT" value={t.citizensInFlow} />
+        <Kpi label="Detainers on US citizens" value={t.detainersOnCitizens} alarm={t.detainersOnCitizens > 0} />
+        <Kpi label="Citizenship claims (to LESC)" value={t.citizenshipClaims} alarm={t.citizenshipClaims > 0} />
         <Kpi label="Holds near expiry (6 h)" value={s.holdsNearExpiry.length} />
         <Kpi label="Holds past expiry (must be 0)" value={overdue} alarm={overdue > 0} ok={overdue === 0} />
         <Kpi label="Honoured / declined / lapsed" value={`${t.honoured} / ${t.declined} / ${t.lapsed}`} />

@@ -3,12 +3,16 @@ import { useState, type FormEvent } from 'react';
 import type { BookingDetail } from '../../../src/server/contract/bookings.ts';
 import { api } from '../api.ts';
 import { formatTime } from '../format.ts';
-import { useSession } from '../session.tsx';
 import { ErrorBox, Field } from '../components/ui.tsx';
 
+const choiceLabels: Record<string, string> = {
+  honour: 'Honour: hold the person up to 48 hours beyond release (the clock starts at the release time)',
+  'notify-only': 'Notify ICE of the release time, without holding',
+  decline: 'Decline: release at the normal release time',
+};
+
 export function JailAnswer({ detail, onDone }: { detail: BookingDetail; onDone(): void }) {
-  const { can } = useSession();
-  const [choice, setChoice] = useState<'honour' | 'decline' | ''>('');
+  const [choice, setChoice] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +30,11 @@ export function JailAnswer({ detail, onDone }: { detail: BookingDetail; onDone()
       </section>
     );
   }
-  if (d.detainer?.state !== 'lodged' || !can('detainer.respond')) return null;
+  if (!d.actions.respond) {
+    return d.detainer?.state === 'lodged' ? (
+      <p className="notice notice-warn">The detainer is lodged and waits for the jail's answer.</p>
+    ) : null;
+  }
 
   const advised = d.jailRules?.outcome;
   const submit = async (e: FormEvent) => {
@@ -34,7 +42,7 @@ export function JailAnswer({ detail, onDone }: { detail: BookingDetail; onDone()
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/detainers/${encodeURIComponent(d.detainer!.id)}/response`, { decision: choice, reason });
+      await api('POST', `/api/detainers/${encodeURIComponent(d.detainer!.id)}/response`, { response: choice, reason });
       onDone();
     } catch (err) {
       setError(err);
@@ -53,14 +61,13 @@ export function JailAnswer({ detail, onDone }: { detail: BookingDetail; onDone()
       <ErrorBox error={error} title="The answer was not recorded" />
       <fieldset>
         <legend>Decision</legend>
-        <label className="choice">
-          <input type="radio" name="decision" value="honour" checked={choice === 'honour'} onChange={() => setChoice('honour')} required />
-          <span>Honour: hold the person up to 48 hours beyond release (the clock starts at the release time)</span>
-        </label>
-        <label className="choice">
-          <input type="radio" name="decision" value="decline" checked={choice === 'decline'} onChange={() => setChoice('decline')} />
-          <span>Decline: release at the normal release time</span>
-        </label>
+        {d.jailChoices.map((c) => (
+          <label key={c} className="choice">
+            <input type="radio" name="decision" value={c} checked={choice === c} onChange={() => setChoice(c)} required />
+            <span>{choiceLabels[c] ?? c}</span>
+          </label>
+        ))}
+        {!d.jailChoices.includes('honour') && <p className="hint">Local law does not allow holding this person on the detainer.</p>}
       </fieldset>
       <Field label="Reason" id="jail-reason" hint="Recorded in the audit log with your name.">
         <textarea id="jail-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
