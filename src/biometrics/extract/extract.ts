@@ -113,7 +113,7 @@ export function extractTemplate(image: GrayImage, opts: ExtractOptions = {}): Ex
     height: image.height,
     ppi,
     position: opts.position ?? 0,
-    quality: imageQuality(field, seg),
+    quality: imageQuality(field, seg, minutiae.map((m) => m.quality)),
     minutiae,
   };
   const stages = opts.keepStages ? { image: img, field, segmentation: seg, enhanced, binary, skeleton, minutiae: raw } : undefined;

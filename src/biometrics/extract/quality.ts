@@ -1,7 +1,9 @@
 /**
  * Quality. Per minutia: the orientation coherence around it (clear parallel ridges → reliable
- * minutia). Per image: how much of it is clear ridge area, i.e. the summed coherence of the
- * foreground blocks, saturating at a typical fingertip area; a blank or noise image scores 0.
+ * minutia). Per image: the geometric mean of how much clear ridge area there is (coherence-weighted
+ * foreground, saturating at a typical fingertip area) and how reliable its minutiae are (their mean
+ * quality); a blank or noise image, or one without minutiae, scores 0. Against NBIS NFIQ 1.0 on
+ * the FVC sets the combination ranks images better than either part alone.
  */
 import { sampleBlocks } from './block-filter.ts';
 import type { OrientationField } from './orientation.ts';
@@ -18,13 +20,15 @@ export function minutiaQuality(field: OrientationField, x: number, y: number): n
   return Math.max(1, Math.min(100, Math.round((100 * c) / CLEAR_COHERENCE)));
 }
 
-export function imageQuality(field: OrientationField, seg: Segmentation): number {
+export function imageQuality(field: OrientationField, seg: Segmentation, minutiaQualities: readonly number[]): number {
   const { size } = field.grid;
   let clear = 0;
   for (let b = 0; b < seg.blocks.length; b++) {
     if (seg.blocks[b]) clear += Math.min(1, field.coherence[b]! / CLEAR_COHERENCE) * size * size;
   }
-  return Math.round(100 * Math.min(1, clear / FULL_AREA));
+  const area = Math.min(1, clear / FULL_AREA);
+  const reliability = minutiaQualities.reduce((a, q) => a + q, 0) / Math.max(1, minutiaQualities.length) / 100;
+  return Math.round(100 * Math.sqrt(area * reliability));
 }
 
 /** Below this image quality a template is reported as low quality (too little clear ridge area). */

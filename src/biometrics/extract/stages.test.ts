@@ -73,7 +73,7 @@ test('a blank image has no foreground and quality 0', () => {
   const field = orientationField(r, grid, 1.6);
   const seg = segment(r, grid, blockStats(r, grid), field);
   assert.equal(seg.foregroundShare, 0);
-  assert.equal(imageQuality(field, seg), 0);
+  assert.equal(imageQuality(field, seg, [90, 90]), 0);
 });
 
 for (const period of [6, 9, 13]) {
@@ -177,6 +177,14 @@ test('an ending points back into its ridge; a bifurcation points between its bra
     else if (y > 70) assert.ok(Math.sin(m.angle[i]!) < -0.9, 'bottom ending points up its ridge');
     else assert.ok(Math.sin(m.angle[i]!) > 0.5 && Math.sign(Math.cos(m.angle[i]!)) === Math.sign(b.width / 2 - x), 'top endings point down into their branch');
   }
+});
+
+test('image quality needs both clear ridge area and reliable minutiae', () => {
+  const { field, seg } = pipeline(0);
+  const good = imageQuality(field, seg, [95, 90, 85]);
+  assert.ok(good > 40, `${good}`);
+  assert.ok(imageQuality(field, seg, [30, 20, 25]) < good);
+  assert.equal(imageQuality(field, seg, []), 0);
 });
 
 test('minutia quality follows orientation coherence', () => {
