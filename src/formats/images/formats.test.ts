@@ -123,4 +123,11 @@ test('bad JPEG, JPEG 2000, TIFF and BMP input fails with typed errors', () => {
   badJ2k.set([0, 0, 1, 0, 0, 0, 1, 0], 8);
   assertCode(() => decodeImage(badJ2k), 'SECCOM_IMAGE_CORRUPT');
   assertCode(() => decodeImage(Uint8Array.of(0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0xff, 0xff)), 'SECCOM_IMAGE_CORRUPT');
+  // SOI, then a baseline frame header claiming 65535 x 65535, then SOS: 25 bytes.
+  const hugeJpeg = Uint8Array.of(0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0xff, 0xff, 0xff, 0xff, 1, 1, 0x11, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0);
+  assertCode(() => decodeImage(hugeJpeg), 'SECCOM_IMAGE_TOO_LARGE');
+  const hugeTiff = tiffFile({ width: 40, height: 40, pixels: new Uint8Array(1600) }, {});
+  new DataView(hugeTiff.buffer, hugeTiff.byteOffset).setUint32(8 + 2 + 8, 1_000_000, true);
+  new DataView(hugeTiff.buffer, hugeTiff.byteOffset).setUint32(8 + 2 + 12 + 8, 1_000_000, true);
+  assertCode(() => decodeImage(hugeTiff.subarray(0, 200)), 'SECCOM_IMAGE_TOO_LARGE');
 });
