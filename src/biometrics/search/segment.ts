@@ -4,8 +4,8 @@
  *
  * The index is a compressed sparse row table per finger slot (position 0 = unknown, 1..10),
  * with 16-bit record numbers, rebuilt in two passes (count, fill) from the arena. Records added
- * one at a time go to a small tail map first and are folded into the table when the tail grows
- * past an eighth of it, so online enrolment stays cheap and searches always see every record.
+ * in small numbers go to a tail map first and are folded into the table when the tail grows past
+ * an eighth of it, so online enrolment stays cheap and searches always see every record.
  * Removal clears a record's live flag at once; its postings go at the next rebuild.
  *
  * A search counts, per record, the probe keys found among its postings over all probe fingers
@@ -44,8 +44,9 @@ export class Segment {
   private baseCount = 0;
   private baseStart: Uint32Array | null = null;
   private basePost = new Uint16Array(0);
-  // Records [baseCount, count) by key.
+  // Records [baseCount, indexed) by key.
   private tail = new Map<number, number[]>();
+  private indexed = 0;
   /** Postings per slot (base and tail), so searches skip empty slots. */
   private readonly slotPostings = new Uint32Array(SLOTS);
   private readonly votes = new Uint32Array(SEGMENT_CAPACITY);
@@ -67,7 +68,7 @@ export class Segment {
 
   private tailPostings(): number {
     let n = 0;
-    for (let r = this.baseCount; r < this.count; r++) n += this.postings[r]!;
+    for (let r = this.baseCount; r < this.indexed; r++) n += this.postings[r]!;
     return n;
   }
 
@@ -75,8 +76,8 @@ export class Segment {
     return this.arena.subarray(this.offsets[local]!, this.offsets[local + 1]!);
   }
 
-  /** Appends a record (validated compact bytes); `index` false defers indexing to rebuild(). */
-  append(id: number, bytes: Uint8Array, index = true): number {
+  /** Appends a record (validated compact bytes); searches see it after index(). */
+  append(id: number, bytes: Uint8Array): number {
     const local = this.count++;
     if (this.arenaUsed + bytes.length > this.arena.length) {
       const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + bytes.length));
@@ -90,16 +91,28 @@ export class Segment {
     this.ids[local] = id;
     this.live[local] = 1;
     this.liveCount++;
-    if (index) {
+    return local;
+  }
+
+  /**
+   * Indexes the records appended since the last call: into the tail while the records outside the
+   * table stay under an eighth of it (at least 1024), else by rebuilding the table.
+   */
+  index(): void {
+    if (this.count - this.baseCount > Math.max(1024, this.baseCount >> 3)) {
+      this.rebuild();
+      return;
+    }
+    for (; this.indexed < this.count; this.indexed++) {
+      const local = this.indexed;
+      if (!this.live[local]) continue;
       this.forEachKey(local, (key) => {
         const list = this.tail.get(key);
         if (list) list.push(local);
         else this.tail.set(key, [local]);
         this.slotPostings[Math.floor(key / KEY_SPACE)]!++;
       });
-      if (this.count - this.baseCount > Math.max(1024, this.baseCount >> 3)) this.rebuild();
     }
-    return local;
   }
 
   remove(local: number): void {
@@ -137,6 +150,7 @@ export class Segment {
     this.baseStart = start;
     this.basePost = post;
     this.baseCount = this.count;
+    this.indexed = this.count;
     this.tail = new Map();
   }
 

@@ -22,7 +22,8 @@ export interface SearchOptions {
  * Which shortlisted records are rescored: the first `top` by votes when filling a listing, and
  * up to `max` whose votes stand out, z ≥ zGate × √(2 ln n) (√(2 ln n) is about where the best of
  * n chance vote counts lands; mated ten-prints reach z 10 to 20 at any gallery size). A decision
- * search whose probe has no mate usually rescores nothing and returns no candidate.
+ * search whose probe has no mate usually rescores nothing and returns no candidate. A segment of
+ * at most `max` records has too few for a z to mean anything: all its voted records are rescored.
  */
 export const rescoreParams = { max: 24, zGate: 1 };
 
@@ -57,9 +58,8 @@ export class Shard {
     return { records: this.where.size, fingers: this.fingerCount, bytes: this.segments.reduce((s, g) => s + g.bytes, 0) };
   }
 
-  /** Adds records (compact bytes, checked here); a batch is indexed once at its end. */
+  /** Adds or replaces records (compact bytes, checked here), indexed once at the end of the batch. */
   add(ids: readonly number[], records: readonly Uint8Array[]): void {
-    const batch = ids.length > 1;
     const touched = new Set<Segment>();
     ids.forEach((id, i) => {
       const bytes = records[i]!;
@@ -70,12 +70,12 @@ export class Shard {
         seg = new Segment();
         this.segments.push(seg);
       }
-      const local = seg.append(id, bytes, !batch);
+      const local = seg.append(id, bytes);
       touched.add(seg);
       this.where.set(id, (this.segments.length - 1) * 65536 + local);
       this.fingerCount += fingers;
     });
-    if (batch) for (const seg of touched) seg.rebuild();
+    for (const seg of touched) seg.index();
   }
 
   /** Removes a record; false when the shard does not hold it. */
@@ -106,7 +106,7 @@ export class Shard {
         return;
       }
       const list = seg.shortlist(probe, Math.max(first, rescoreParams.max));
-      const gate = rescoreParams.zGate * Math.sqrt(2 * Math.log(Math.max(2, list.live)));
+      const gate = list.live <= rescoreParams.max ? -Infinity : rescoreParams.zGate * Math.sqrt(2 * Math.log(list.live));
       for (let i = 0; i < list.local.length; i++) {
         if (i >= first && list.z[i]! < gate) break;
         take(list.local[i]!, list.votes[i]!, list.z[i]!);

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeRecord } from './compact.ts';
+import { prepareSearchProbe } from './probe.ts';
+import { Segment } from './segment.ts';
+import { Shard } from './shard.ts';
+import { capture, testPerson } from './testing.ts';
+
+const persons = 60;
+const records = Array.from({ length: persons }, (_, p) => encodeRecord(capture(testPerson(p), 0)));
+const probeOf = (p: number) => prepareSearchProbe(encodeRecord(capture(testPerson(p), 1)));
+
+test('the mate of a ten-print probe leads the shortlist and stands out', () => {
+  const seg = new Segment();
+  records.forEach((r, i) => seg.append(1000 + i, r));
+  seg.index();
+  for (const p of [0, 17, 59]) {
+    const list = seg.shortlist(probeOf(p), 5);
+    assert.equal(seg.ids[list.local[0]!], 1000 + p);
+    assert.ok(list.z[0]! > 2 * list.z[1]!, `z ${list.z[0]} against ${list.z[1]}`);
+  }
+});
+
+test('records added one by one are found before and after the index is rebuilt; removed ones are not', () => {
+  const seg = new Segment();
+  records.forEach((r, i) => seg.append(i, r));
+  seg.rebuild();
+  for (let i = 0; i < 10; i++) {
+    seg.append(100 + i, encodeRecord(capture(testPerson(200 + i), 0)));
+    seg.index();
+  }
+  const late = seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(205), 1))), 1);
+  assert.equal(seg.ids[late.local[0]!], 105, 'a record in the tail is found');
+  seg.remove(late.local[0]!);
+  assert.notEqual(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(205), 1))), 1).local[0]!], 105);
+  assert.equal(seg.size, persons + 9);
+  seg.rebuild();
+  assert.equal(seg.ids[seg.shortlist(probeOf(45), 1).local[0]!], 45, 'rebuilding keeps the live records');
+});
+
+test('a shard search returns the mate first with a fused score over every finger; exhaustive agrees', () => {
+  const shard = new Shard();
+  shard.add(records.map((_, i) => i), records);
+  const probe = probeOf(23);
+  const [best] = shard.search(probe, { top: 3 });
+  assert.equal(best?.id, 23);
+  assert.equal(best!.fingers.length, 10);
+  assert.ok(best!.fingers.every((s) => s !== null && s > 0));
+  const [ex] = shard.search(probe, { top: 1, exhaustive: true });
+  assert.equal(ex?.id, 23);
+  assert.equal(ex!.score, best!.score);
+  // A listing fills up to `top` even when only the mate stands out.
+  assert.equal(shard.search(probe, { top: 5, fill: true }).length, 5);
+  // Replacing a record and removing one.
+  shard.add([23], [records[24]!]);
+  assert.notEqual(shard.search(probe, { top: 1 })[0]?.id, 23);
+  assert.equal(shard.remove(24), true);
+  assert.equal(shard.remove(24), false);
+  assert.equal(shard.size, persons - 1);
+});
+
+test('a probe without usable fingers finds nothing', () => {
+  const shard = new Shard();
+  shard.add([0, 1], records.slice(0, 2));
+  const empty = encodeRecord([{ width: 100, height: 100, ppi: 500, position: 1, quality: 0, minutiae: [] }]);
+  assert.deepEqual(prepareSearchProbe(empty), []);
+  assert.deepEqual(shard.search(prepareSearchProbe(empty), { top: 5, fill: true }), []);
+});
