@@ -1,5 +1,5 @@
 /** The pipeline's running totals per hop (the demo's output, the status page and API). */
-import { count, countDistinct, eq, isNotNull, isNull, and, sql } from 'drizzle-orm';
+import { count, countDistinct, eq, isNotNull, isNull, and } from 'drizzle-orm';
 import type { Db } from '../store/db.ts';
 import {
   auditLog,

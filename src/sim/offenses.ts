@@ -1,14 +1,8 @@
 /** A small synthetic offense table: NCIC-style code, level, felony, statutory maximum. */
-import type { OffenseLevel } from '../domain/offense.ts';
+import type { Conviction, OffenseLevel } from '../domain/offense.ts';
 
-export interface OffenseSpec {
-  offense: string;
-  ncic: string;
-  level: OffenseLevel;
-  felony: boolean;
-  aggravated: boolean;
-  maxMonths: number;
-}
+/** An offense as the table defines it: a conviction without its id and date. */
+export type OffenseSpec = Omit<Conviction, 'id' | 'convictedOn'>;
 
 export const offenses: readonly OffenseSpec[] = [
   { offense: 'HOMICIDE', ncic: '0999', level: 1, felony: true, aggravated: true, maxMonths: 480 },

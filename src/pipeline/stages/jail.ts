@@ -6,12 +6,11 @@
  */
 import { insertAudited } from '../../store/audited.ts';
 import { jailResponses } from '../../store/schema/index.ts';
-import type { PolicyPort } from '../ports.ts';
+import type { DetainerForm, PolicyPort } from '../ports.ts';
 import { loadDetainers, moveDetainer, recordOutcomes } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
 import { topics, type DetainerRef, type Outcome } from '../topics.ts';
 import { loadCases } from './ero.ts';
-import type { DetainerForm } from '../ports.ts';
 import type { Message } from '../../bus/message.ts';
 
 export function jailStage(policy: PolicyPort): Stage {
