@@ -9,6 +9,8 @@ import { AuditService } from './services/audit.ts';
 import { BookingService } from './services/bookings.ts';
 import { StatsService } from './services/stats.ts';
 import { StepService } from './services/steps.ts';
+import { IntakeService } from './services/intake.ts';
+import { JurisdictionService } from './services/jurisdictions.ts';
 import { UserService } from './services/users.ts';
 
 export interface ServerDeps {
@@ -27,6 +29,8 @@ export interface ServerContext extends ServerDeps {
   stats: StatsService;
   audit: AuditService;
   steps: StepService;
+  intake: IntakeService;
+  jurisdictions: JurisdictionService;
 }
 
 export function createContext(deps: ServerDeps): ServerContext {
@@ -40,6 +44,8 @@ export function createContext(deps: ServerDeps): ServerContext {
     stats: new StatsService(deps, bookings),
     audit: new AuditService(deps),
     steps: new StepService(deps, bookings, () => ctx.pipeline),
+    intake: new IntakeService(() => ctx),
+    jurisdictions: new JurisdictionService(deps),
   };
   return ctx;
 }

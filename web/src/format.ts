@@ -54,3 +54,21 @@ export function formatDuration(ms: number): string {
 export function titleCase(s: string): string {
   return s.replace(/[_-]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
+
+/** Minutes a zone is ahead of UTC at an instant. */
+function offsetMinutes(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Math.round((Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** A wall time typed in a datetime-local input ("2012-03-05T14:30"), read in the given zone, as ISO 8601 UTC. */
+export function wallTimeToIso(local: string, timeZone: string): string {
+  const [d, t] = local.split('T');
+  const [y, mo, da] = d!.split('-').map(Number);
+  const [h, mi] = t!.split(':').map(Number);
+  const asUtc = Date.UTC(y!, mo! - 1, da!, h!, mi!);
+  let ms = asUtc - offsetMinutes(asUtc, timeZone) * 60_000;
+  ms = asUtc - offsetMinutes(ms, timeZone) * 60_000; // once more, across a DST change
+  return new Date(ms).toISOString();
+}

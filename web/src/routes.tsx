@@ -6,6 +6,7 @@ import { Dashboard } from './views/dashboard.tsx';
 import { Decision } from './views/decision.tsx';
 import { IarForm } from './views/iar-form.tsx';
 import { Queue, decisionQueue, iaqQueue, jailQueue } from './views/queue.tsx';
+import { SubmitBooking } from './views/submit.tsx';
 import { BookingDetail } from './views/booking-detail.tsx';
 import { Bookings } from './views/bookings.tsx';
 
@@ -22,6 +23,7 @@ export const routes: readonly Route[] = [
   { path: '/decisions/:id', permission: 'decision.make', render: (p) => <Decision key={p.id} bookingId={p.id!} /> },
   { path: '/queue/jail', permission: 'detainer.respond', render: () => <Queue key="jail" spec={jailQueue} /> },
   { path: '/bookings', permission: 'booking.read', render: () => <Bookings /> },
+  { path: '/bookings/new', permission: 'booking.submit', render: () => <SubmitBooking /> },
   { path: '/bookings/:id', permission: 'booking.read', render: (p) => <BookingDetail key={p.id} id={p.id!} /> },
   { path: '/dashboard', permission: 'stats.read', render: () => <Dashboard /> },
   { path: '/audit', permission: 'audit.read', render: () => <Audit /> },

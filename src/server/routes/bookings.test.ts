@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../store/schema/index.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
-import { seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import { counties, people, seedConsoleWorld, submission, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { BookingDetail, BookingSummary } from '../contract/bookings.ts';
 
 describe('API: bookings', () => {
@@ -133,5 +133,34 @@ describe('API: bookings', () => {
     assert.equal(problem(bad).code, 'SECCOM_BAD_CURSOR');
     const tooMany = await call(t.app, 'GET', '/api/bookings?limit=5000', await user('inspector'));
     assert.equal(problem(tooMany).code, 'SECCOM_REQUEST_INVALID');
+  });
+
+  test('submission: JSON for your own agency only; duplicate TCN 409; bad body 422; a file that is not ANSI/NIST is a located error', async () => {
+    const b = submission(people.unknown, counties.newHaven, t.clock.now(), 6);
+    const body = { ...b, tcn: 'T-API-1', arrestedAt: b.arrestedAt.toISOString(), releaseDueAt: b.releaseDueAt.toISOString() };
+    const foreign = await call(t.app, 'POST', '/api/bookings', await user('hartford'), body);
+    assert.equal(foreign.statusCode, 403);
+    assert.equal(problem(foreign).code, 'SECCOM_FORBIDDEN');
+    assert.equal(problem(await call(t.app, 'POST', '/api/bookings', await user('analyst'), body)).code, 'SECCOM_FORBIDDEN');
+    const ok = await call(t.app, 'POST', '/api/bookings', await user('newhaven'), body);
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(ok.json().bookingId, 'B-T-API-1');
+    assert.equal(ok.headers.location, '/api/bookings/B-T-API-1');
+    const d = (await call(t.app, 'GET', '/api/bookings/B-T-API-1', await user('newhaven'))).json() as BookingDetail;
+    assert.equal(d.outcome, 'no_ident_match', 'the pipeline carried it on at once');
+    const audit = await t.store.db.select().from(auditLog).where(and(eq(auditLog.entity, 'bookings'), eq(auditLog.entityId, 'B-T-API-1'), eq(auditLog.action, 'insert')));
+    assert.equal(audit[0]?.actor, 'user:newhaven');
+    assert.equal(problem(await call(t.app, 'POST', '/api/bookings', await user('newhaven'), body)).code, 'SECCOM_DUPLICATE_SUBMISSION');
+    const bad = await call(t.app, 'POST', '/api/bookings', await user('newhaven'), { ...body, tcn: 'T-API-2', dob: '31/12/1980', prints: [] });
+    assert.equal(bad.statusCode, 422);
+    assert.deepEqual((problem(bad).details as { field: string }[]).map((x) => x.field).sort(), ['body.dob', 'body.prints']);
+    const nh = await user('newhaven');
+    const file = (contentType: string, payload: Buffer) =>
+      t.app.inject({ method: 'POST', url: '/api/bookings/file', headers: { cookie: nh.cookie!, 'x-csrf-token': nh.csrf!, 'content-type': contentType }, payload });
+    const junk = await file('application/octet-stream', Buffer.from('not an ANSI/NIST file'));
+    assert.equal(junk.statusCode, 422, junk.body);
+    assert.match(problem(junk).code, /^SECCOM_ANSI_NIST_/);
+    const text = await file('text/plain', Buffer.from('x'));
+    assert.equal(problem(text).code, 'SECCOM_UNSUPPORTED_MEDIA');
   });
 });

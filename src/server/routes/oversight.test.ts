@@ -114,6 +114,32 @@ describe('API: oversight statistics', () => {
     assert.ok(detainer.items.some((e: { action: string }) => e.action === 'insert'));
   });
 
+  test('administration of jurisdictions: activation history appended, rule set, dated policy versions', async () => {
+    assert.equal((await call(t.app, 'GET', '/api/admin/jurisdictions', await user('inspector'))).statusCode, 403);
+    const admin = await user('admin');
+    const list = (await call(t.app, 'GET', '/api/admin/jurisdictions', admin)).json();
+    assert.deepEqual(list.items.map((j: { id: string }) => j.id).sort(), ['us-ct-hartford', 'us-ct-new-haven', 'us-il-cook']);
+    assert.equal(list.items.find((j: { id: string }) => j.id === 'us-il-cook').timeZone, 'America/Chicago');
+    const d = (await call(t.app, 'GET', '/api/admin/jurisdictions/us-ct-hartford', admin)).json();
+    assert.ok(d.policyVersions.some((v: { jurisdiction: string; decision: string }) => v.jurisdiction === 'federal' && v.decision === 'action'));
+    const ct = d.policyVersions.filter((v: { jurisdiction: string; decision: string }) => v.jurisdiction === 'us-ct' && v.decision === 'jail-response');
+    assert.ok(ct.length >= 2, 'the TRUST Act versions');
+    assert.ok(ct.every((v: { inForce: boolean; from: string }) => v.inForce === false || v.from <= '2012-03-05'));
+    assert.equal(problem(await call(t.app, 'GET', '/api/admin/jurisdictions/nowhere', admin)).code, 'SECCOM_NOT_FOUND');
+
+    const change = { effectiveFrom: '2030-01-01T00:00:00Z', activated: true, optOutRequested: true, optOutHonoured: false, note: 'county asks not to share' };
+    const added = await call(t.app, 'POST', '/api/admin/jurisdictions/us-ct-hartford/activations', admin, change);
+    assert.equal(added.statusCode, 201, added.body);
+    assert.equal(added.json().activations.length, d.activations.length + 1);
+    assert.equal(problem(await call(t.app, 'POST', '/api/admin/jurisdictions/us-ct-hartford/activations', admin, change)).code, 'SECCOM_CONFLICT');
+    assert.equal(problem(await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'nowhere' })).code, 'SECCOM_INVALID_ARGUMENT');
+    const moved = await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'federal' });
+    assert.equal(moved.json().rulesetId, 'federal');
+    await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'us-ct' });
+    const trail = (await call(t.app, 'GET', '/api/audit?entity=jurisdictions&entityId=us-ct-hartford&action=update', await user('inspector'))).json();
+    assert.deepEqual(trail.items.map((e: { actor: string }) => e.actor), ['user:admin', 'user:admin']);
+  });
+
   test('chain badge: intact, then broken naming the altered entry (last: it tampers)', async () => {
     const ok = await call(t.app, 'GET', '/api/audit/verify', await user('inspector'));
     assert.equal(ok.json().status, 'intact');

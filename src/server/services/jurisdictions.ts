@@ -1,0 +1,104 @@
+/**
+ * Administration of jurisdictions: their dated activation history (appended, never rewritten),
+ * the rule set their jail answers under, and the dated policy versions of that rule set's chain,
+ * read from the policy engine's rule book.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { SeccomError } from '../../errors/index.ts';
+import { chainOf } from '../../policy/rule-book.ts';
+import { insertAudited, updateAudited } from '../../store/audited.ts';
+import { jurisdictionActivations, jurisdictions } from '../../store/schema/index.ts';
+import { actorOf, type Principal } from '../access/principal.ts';
+import type { JurisdictionDetail, JurisdictionView } from '../contract/admin.ts';
+import type { ServerDeps } from '../context.ts';
+import { localDateOf } from '../../policy/time/zoned-time.ts';
+import { nationalTimeZone, rulesetTimeZone, stateTimeZone } from './time-zones.ts';
+
+type Activation = typeof jurisdictionActivations.$inferSelect;
+
+function activationOut(a: Activation) {
+  return { effectiveFrom: a.effectiveFrom.toISOString(), activated: a.activated, optOutRequested: a.optOutRequested, optOutHonoured: a.optOutHonoured, note: a.note };
+}
+
+export class JurisdictionService {
+  readonly #deps: ServerDeps;
+
+  constructor(deps: ServerDeps) {
+    this.#deps = deps;
+  }
+
+  #zone(j: typeof jurisdictions.$inferSelect): string {
+    return rulesetTimeZone(this.#deps.book, j.rulesetId) ?? stateTimeZone(this.#deps.book, j.state) ?? nationalTimeZone;
+  }
+
+  #inForce(acts: Activation[]): Activation | undefined {
+    const now = this.#deps.clock.now();
+    return acts.filter((a) => a.effectiveFrom <= now).sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime())[0];
+  }
+
+  async list(): Promise<JurisdictionView[]> {
+    const db = this.#deps.store.db;
+    const all = await db.select().from(jurisdictions).orderBy(asc(jurisdictions.state), asc(jurisdictions.name));
+    const acts = await db.select().from(jurisdictionActivations);
+    return all.map((j) => {
+      const a = this.#inForce(acts.filter((x) => x.jurisdictionId === j.id));
+      return { ...j, timeZone: this.#zone(j), activation: a ? activationOut(a) : null };
+    });
+  }
+
+  async detail(id: string): Promise<JurisdictionDetail> {
+    const db = this.#deps.store.db;
+    const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, id));
+    if (!j) throw new SeccomError('SECCOM_NOT_FOUND', `no jurisdiction ${id}`, { location: { jurisdiction: id } });
+    const acts = await db.select().from(jurisdictionActivations).where(eq(jurisdictionActivations.jurisdictionId, id)).orderBy(asc(jurisdictionActivations.effectiveFrom));
+    const zone = this.#zone(j);
+    const today = localDateOf(this.#deps.clock.now().getTime(), zone);
+    const book = this.#deps.book;
+    const policyVersions = chainOf(book, j.rulesetId).flatMap((c) =>
+      c.decisions.map((d) => ({
+        jurisdiction: c.id,
+        file: c.file,
+        decision: d.name,
+        from: d.from,
+        until: d.until ?? null,
+        status: d.status,
+        source: d.source,
+        rules: d.rules.length,
+        inForce: d.from <= today && (d.until === undefined || today < d.until),
+      })),
+    );
+    const a = this.#inForce(acts);
+    return {
+      ...j,
+      timeZone: zone,
+      activation: a ? activationOut(a) : null,
+      activations: acts.map(activationOut),
+      policyVersions,
+      rulesets: [...book.jurisdictions.keys()].sort(),
+    };
+  }
+
+  /** Appends a dated activation change (activation, opt-out request, whether it is honoured). */
+  async addActivation(p: Principal, id: string, a: { effectiveFrom: string; activated: boolean; optOutRequested: boolean; optOutHonoured: boolean; note: string }): Promise<JurisdictionDetail> {
+    await this.detail(id);
+    const row = { jurisdictionId: id, ...a, effectiveFrom: new Date(a.effectiveFrom) };
+    const { store, clock } = this.#deps;
+    const existing = await store.db.select().from(jurisdictionActivations).where(eq(jurisdictionActivations.jurisdictionId, id));
+    if (existing.some((x) => x.effectiveFrom.getTime() === row.effectiveFrom.getTime())) {
+      throw new SeccomError('SECCOM_CONFLICT', `${id} already has a change effective ${a.effectiveFrom}; changes are never rewritten, add one at another time`);
+    }
+    await store.transaction((tx) => insertAudited(tx, jurisdictionActivations, [row], { actor: actorOf(p), at: clock.now() }));
+    return this.detail(id);
+  }
+
+  /** Puts the jurisdiction under another rule set (an audited change). */
+  async setRuleset(p: Principal, id: string, rulesetId: string): Promise<JurisdictionDetail> {
+    if (!this.#deps.book.jurisdictions.has(rulesetId)) {
+      throw new SeccomError('SECCOM_INVALID_ARGUMENT', `no rule set "${rulesetId}" in policies/`, { location: { field: 'rulesetId' } });
+    }
+    const { store, clock } = this.#deps;
+    const done = await store.transaction((tx) => updateAudited(tx, jurisdictions, { id }, { rulesetId }, { actor: actorOf(p), at: clock.now() }));
+    if (!done) throw new SeccomError('SECCOM_NOT_FOUND', `no jurisdiction ${id}`, { location: { jurisdiction: id } });
+    return this.detail(id);
+  }
+}
