@@ -51,35 +51,47 @@ class EngineTenprintSearch implements TenprintSearch {
 }
 
 /**
- * Opens the engine with both galleries loaded. `threads` defaults to worker threads (two) only
- * when the galleries hold WORKER_THRESHOLD subjects or more.
+ * An engine with the store's galleries `names` loaded. `threads` defaults to worker threads (two)
+ * only when those galleries hold WORKER_THRESHOLD subjects or more.
  */
-export async function openEngineSearches(store: Store, opts: { threads?: number } = {}): Promise<EngineSearches> {
+export async function openStoreGalleries(
+  store: Store,
+  names: readonly GalleryName[] = galleryNames,
+  opts: { threads?: number } = {},
+): Promise<{ engine: SearchEngine; galleries: Map<GalleryName, Gallery> }> {
   let threads = opts.threads;
   if (threads === undefined) {
     let subjects = 0;
-    for (const name of galleryNames) subjects += await countSubjects(store, name);
+    for (const name of names) subjects += await countSubjects(store, name);
     threads = subjects >= WORKER_THRESHOLD ? 2 : 0;
   }
   const engine = new SearchEngine({ threads });
   try {
-    const ports = {} as Record<GalleryName, EngineTenprintSearch>;
-    for (const name of galleryNames) {
+    const galleries = new Map<GalleryName, Gallery>();
+    for (const name of names) {
       const gallery = engine.gallery(name);
       await loadGallery(store, name, gallery);
-      ports[name] = new EngineTenprintSearch(store, name, gallery);
+      galleries.set(name, gallery);
     }
-    return {
-      cjisSearch: ports.cjis,
-      identSearch: ports.ident,
-      engine,
-      async close() {
-        await Promise.all(galleryNames.flatMap((n) => [...ports[n].saves]));
-        await engine.close();
-      },
-    };
+    return { engine, galleries };
   } catch (e) {
     await engine.close();
     throw e;
   }
+}
+
+/** The pipeline's two searches over one engine with both galleries loaded. */
+export async function openEngineSearches(store: Store, opts: { threads?: number } = {}): Promise<EngineSearches> {
+  const { engine, galleries } = await openStoreGalleries(store, galleryNames, opts);
+  const cjis = new EngineTenprintSearch(store, 'cjis', galleries.get('cjis')!);
+  const ident = new EngineTenprintSearch(store, 'ident', galleries.get('ident')!);
+  return {
+    cjisSearch: cjis,
+    identSearch: ident,
+    engine,
+    async close() {
+      await Promise.all([...cjis.saves, ...ident.saves]);
+      await engine.close();
+    },
+  };
 }

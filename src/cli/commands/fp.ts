@@ -6,10 +6,12 @@ import { SeccomError } from '../../errors/index.ts';
 import type { CliIO, Command } from '../command.ts';
 import { extractUsage, fpExtract } from '../fp/extract.ts';
 import { fpMatch, matchUsage } from '../fp/match.ts';
+import { fpSearch, searchUsage } from '../fp/search.ts';
 
 const subcommands: Record<string, { usage: string; run(argv: string[], io: CliIO, usage: string): number | Promise<number> }> = {
   extract: { usage: extractUsage, run: fpExtract },
   match: { usage: matchUsage, run: fpMatch },
+  search: { usage: searchUsage, run: fpSearch },
 };
 
 const usage = `Usage:\n${Object.values(subcommands)
@@ -17,7 +19,7 @@ const usage = `Usage:\n${Object.values(subcommands)
   .join('\n')}`;
 
 const command: Command = {
-  summary: 'fingerprint extraction and 1:1 matching',
+  summary: 'fingerprint extraction, 1:1 matching and 1:N search',
   usage,
   async run(argv, io) {
     const [name, ...rest] = argv;
