@@ -10,6 +10,7 @@ import { packTemplate } from '../match/packed-template.ts';
 import { stripes } from '../testing/synthetic.ts';
 import { extractTemplate } from './extract.ts';
 import { writeDebugImages } from './debug.ts';
+import { LOW_QUALITY } from './quality.ts';
 
 const fvc = (db: string, name: string) => decodeImage(readFileSync(sharedData('fvc', db, `${name}.png`)));
 
@@ -50,7 +51,14 @@ test('blank and noise images give a clear low-quality result, not a crash', () =
   let seed = 1;
   const noise = Uint8Array.from({ length: 300 * 300 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 255);
   const t = extractTemplate({ width: 300, height: 300, pixels: noise }).template;
-  assert.ok(t.quality < 20, `noise quality ${t.quality}`);
+  assert.ok(t.quality < LOW_QUALITY, `noise quality ${t.quality}`);
+});
+
+test('a line pattern that is not a fingerprint (a grid) is reported as low quality', () => {
+  const w = 400;
+  const pixels = Uint8Array.from({ length: w * w }, (_, i) => ((i % w) % 40 < 3 || ((i / w) | 0) % 25 < 2 ? 0 : 255));
+  const t = extractTemplate({ width: w, height: w, pixels }).template;
+  assert.ok(t.quality < LOW_QUALITY, `grid quality ${t.quality}`);
 });
 
 test('tiny, huge and impossible-resolution images are typed errors', () => {

@@ -81,7 +81,7 @@ export function extractTemplate(image: GrayImage, opts: ExtractOptions = {}): Ex
   const seg = segment(img, grid, stats, field);
   const bins = orientationBins(field, w, h, extractParams.enhance.bins);
   const smooth = smoothAlongRidges(img, stats, field, seg, bins);
-  const periods = blockPeriods(smooth, w, h, field, seg);
+  const { periods, ridgeShare } = blockPeriods(smooth, w, h, field, seg);
   const enhanced = bandpassAcrossRidges(smooth, w, h, seg, bins, periodBins(periods, field, w, h));
   const binary = binarize(enhanced, seg.mask, w, h);
   const skeleton = Uint8Array.from(binary);
@@ -113,7 +113,7 @@ export function extractTemplate(image: GrayImage, opts: ExtractOptions = {}): Ex
     height: image.height,
     ppi,
     position: opts.position ?? 0,
-    quality: imageQuality(field, seg, minutiae.map((m) => m.quality)),
+    quality: imageQuality(field, seg, ridgeShare, minutiae.map((m) => m.quality)),
     minutiae,
   };
   const stages = opts.keepStages ? { image: img, field, segmentation: seg, enhanced, binary, skeleton, minutiae: raw } : undefined;

@@ -10,7 +10,17 @@ import { blockAngle, type OrientationField } from './orientation.ts';
 import { extractParams } from './params.ts';
 import type { Segmentation } from './segment.ts';
 
-export function blockPeriods(smooth: Float32Array, w: number, h: number, field: OrientationField, seg: Segmentation): Float32Array {
+export interface RidgePeriods {
+  /** Ridge period per block, pixels at 500 ppi (filled in where not measured). */
+  readonly periods: Float32Array;
+  /**
+   * Share of the measured foreground blocks that show a clear ridge period in the plausible range:
+   * near 1 for a fingerprint, low for other line patterns (text, grids, smooth gradients).
+   */
+  readonly ridgeShare: number;
+}
+
+export function blockPeriods(smooth: Float32Array, w: number, h: number, field: OrientationField, seg: Segmentation): RidgePeriods {
   const p = extractParams.frequency;
   const { cols, rows, size } = field.grid;
   const n = cols * rows;
@@ -22,6 +32,7 @@ export function blockPeriods(smooth: Float32Array, w: number, h: number, field: 
   const maxLag = Math.ceil(p.maxPeriod);
   const acf = new Float64Array(maxLag + 2);
   const found: number[] = [];
+  let tried = 0;
   for (let b = 0; b < n; b++) {
     // The period varies slowly and is smoothed anyway: a sparser lattice of blocks is enough.
     if (!seg.blocks[b] || (b % cols) % p.stride || ((b / cols) | 0) % p.stride) continue;
@@ -47,6 +58,7 @@ export function blockPeriods(smooth: Float32Array, w: number, h: number, field: 
       mean += acc;
     }
     if (!inside) continue;
+    tried++;
     mean /= profile.length;
     let energy = 0;
     for (let k = 0; k < profile.length; k++) {
@@ -81,7 +93,7 @@ export function blockPeriods(smooth: Float32Array, w: number, h: number, field: 
   const den = gaussianBlocks(weight, cols, rows, p.sigma);
   const out = new Float32Array(n);
   for (let b = 0; b < n; b++) out[b] = den[b]! > 0.05 ? num[b]! / den[b]! : fallback;
-  return out;
+  return { periods: out, ridgeShare: tried ? found.length / tried : 0 };
 }
 
 /** Period bins on the 2-pixel lattice of the orientation bins. */

@@ -73,7 +73,7 @@ test('a blank image has no foreground and quality 0', () => {
   const field = orientationField(r, grid, 1.6);
   const seg = segment(r, grid, blockStats(r, grid), field);
   assert.equal(seg.foregroundShare, 0);
-  assert.equal(imageQuality(field, seg, [90, 90]), 0);
+  assert.equal(imageQuality(field, seg, 1, [90, 90]), 0);
 });
 
 for (const period of [6, 9, 13]) {
@@ -85,9 +85,10 @@ for (const period of [6, 9, 13]) {
     const field = orientationField(r, grid, 1.6);
     const seg = segment(r, grid, stats, field);
     const smooth = smoothAlongRidges(r, stats, field, seg, orientationBins(field, 160, 160, 24));
-    const periods = blockPeriods(smooth, 160, 160, field, seg);
+    const { periods, ridgeShare } = blockPeriods(smooth, 160, 160, field, seg);
     const centre = periods[10 * grid.cols + 10]!;
     assert.ok(Math.abs(centre - period) < 0.5, `measured ${centre}`);
+    assert.ok(ridgeShare > 0.9, `ridge share ${ridgeShare}`);
   });
 }
 
@@ -95,7 +96,7 @@ test('enhancement and binarisation give ridges one period apart', () => {
   const { r, stats, field, seg } = pipeline(0);
   const bins = orientationBins(field, 160, 160, 24);
   const smooth = smoothAlongRidges(r, stats, field, seg, bins);
-  const periods = blockPeriods(smooth, 160, 160, field, seg);
+  const { periods } = blockPeriods(smooth, 160, 160, field, seg);
   const enh = bandpassAcrossRidges(smooth, 160, 160, seg, bins, periodBins(periods, field, 160, 160));
   const bin = binarize(enh, seg.mask, 160, 160);
   // Walk across the ridges (normal to 0.4 rad) through the centre and count ridge runs.
@@ -181,10 +182,11 @@ test('an ending points back into its ridge; a bifurcation points between its bra
 
 test('image quality needs both clear ridge area and reliable minutiae', () => {
   const { field, seg } = pipeline(0);
-  const good = imageQuality(field, seg, [95, 90, 85]);
+  const good = imageQuality(field, seg, 1, [95, 90, 85]);
   assert.ok(good > 40, `${good}`);
-  assert.ok(imageQuality(field, seg, [30, 20, 25]) < good);
-  assert.equal(imageQuality(field, seg, []), 0);
+  assert.ok(imageQuality(field, seg, 1, [30, 20, 25]) < good);
+  assert.ok(imageQuality(field, seg, 0.1, [95, 90, 85]) < good / 2, 'lines without a ridge period');
+  assert.equal(imageQuality(field, seg, 1, []), 0);
 });
 
 test('minutia quality follows orientation coherence', () => {
