@@ -3,7 +3,7 @@
  * lock file), an in-memory PGlite (tests, demo), or PostgreSQL (`postgres://…`). The same
  * drizzle-kit migrations (./migrations) are applied at open on every backend.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,12 +15,15 @@ import pg from 'pg';
 import { SeccomError, isSeccomError } from '../errors/index.ts';
 import * as schema from './schema/index.ts';
 import { lockDir } from './lock.ts';
+import { readTemplate, saveTemplate, templateKey } from './pglite-template.ts';
 import { withAuditBuffer } from './audited.ts';
 import type { Db } from './db.ts';
 import type { Store } from './store.ts';
 
 export const defaultDataDir = '.seccom/data';
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** PGlite's version (its package.json is not exported: found next to its entry point). */
+const pgliteVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('@electric-sql/pglite'))), 'utf8')) as { version: string }).version;
 /** Arbitrary constant key of the advisory lock that serializes migrations across processes. */
 const migrationLockKey = 7_305_001;
 
@@ -53,10 +56,13 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   }
   let client: PGlite | undefined;
   try {
-    client = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    const key = dataDir === undefined ? templateKey(migrationsFolder, pgliteVersion) : undefined;
+    const template = key === undefined ? undefined : readTemplate(key);
+    client = dataDir !== undefined ? new PGlite(dataDir) : template ? new PGlite({ loadDataDir: template }) : new PGlite();
     await client.waitReady;
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    if (key !== undefined && !template) await saveTemplate(key, client);
     const opened = client;
     return {
       kind: 'pglite',
