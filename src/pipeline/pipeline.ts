@@ -1,6 +1,7 @@
 /**
  * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the policy
- * engine's rule book (policies/*.policy) and the placeholder searches unless other ports are given.
+ * engine's rule book (policies/*.policy), the 1:N search engine (src/biometrics/search) and the
+ * placeholder pickup planner, unless other ports are given.
  */
 import type { Bus } from '../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
