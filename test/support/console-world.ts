@@ -54,7 +54,7 @@ export function fingers(seed: string): FingerTemplate[] {
   });
 }
 
-interface Person {
+export interface Person {
   key: string;
   family: string;
   given: string;
@@ -65,6 +65,8 @@ interface Person {
   ident?: { fin: string; status: string; aNumber: string | null; priorRemovalOrder: boolean };
   /** In the FBI file with these convictions. */
   fbi?: { number: string; convictions: { offense: string; ncic: string; level: 1 | 2 | 3; felony: boolean; on: string }[] };
+  /** The prints on file (default: fingers(key)). */
+  templates?: FingerTemplate[];
 }
 
 export const people = {
@@ -133,7 +135,7 @@ export const people = {
   },
 } satisfies Record<string, Person>;
 
-async function seedReference(store: Store, at: Date): Promise<void> {
+async function seedReference(store: Store, at: Date, extra: readonly Person[]): Promise<void> {
   const ctx = { actor: 'test:world', at };
   await store.transaction(async (tx) => {
     await insertAudited(tx, jurisdictions, Object.values(counties), ctx);
@@ -150,7 +152,7 @@ async function seedReference(store: Store, at: Date): Promise<void> {
       })),
       ctx,
     );
-    const all: Person[] = Object.values(people);
+    const all: Person[] = [...Object.values(people), ...extra];
     await insertAudited(
       tx,
       immigrationSubjects,
@@ -167,7 +169,7 @@ async function seedReference(store: Store, at: Date): Promise<void> {
           sex: p.sex,
           pob: p.pob,
           priorRemovalOrder: p.ident!.priorRemovalOrder,
-          templates: fingers(p.key),
+          templates: p.templates ?? fingers(p.key),
           enrolledAt: new Date('2005-01-01T00:00:00Z'),
         })),
       ctx,
@@ -189,7 +191,7 @@ async function seedReference(store: Store, at: Date): Promise<void> {
         givenName: p.given,
         dob: p.dob,
         sex: p.sex,
-        templates: fingers(p.key),
+        templates: p.templates ?? fingers(p.key),
         enrolledAt: new Date('2008-05-01T00:00:00Z'),
       })),
       ctx,
@@ -258,9 +260,14 @@ export interface ConsoleWorld {
  * Seeds the reference data and users, and runs one booking of each person through the pipeline
  * (decided automatically). `steps` says which later bookings people decide in the console.
  */
-export async function seedConsoleWorld(ctx: ServerContext, clock: ManualClock, steps: HumanSteps = automaticSteps): Promise<ConsoleWorld> {
+export async function seedConsoleWorld(
+  ctx: ServerContext,
+  clock: ManualClock,
+  opts: { steps?: HumanSteps; extraPeople?: readonly Person[] } = {},
+): Promise<ConsoleWorld> {
   const { store } = ctx;
-  await seedReference(store, clock.now());
+  const steps = opts.steps ?? automaticSteps;
+  await seedReference(store, clock.now(), opts.extraPeople ?? []);
   for (const [username, u] of Object.entries(worldUsers)) {
     await ctx.users.create({ username, ...u, password: worldPassword }, 'test:world');
   }

@@ -8,10 +8,10 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: '/queue/iaq', label: 'IAQ queue', permission: 'iaq.read' },
   { href: '/queue/decisions', label: 'Decisions', permission: 'decision.make' },
-  { href: '/queue/jail', label: 'Detainers to answer', permission: 'detainer.respond' },
-  { href: '/bookings', label: 'Bookings', permission: 'booking.read' },
-  { href: '/bookings/new', label: 'Submit booking', permission: 'booking.submit' },
   { href: '/dashboard', label: 'Oversight', permission: 'stats.read' },
+  { href: '/bookings', label: 'Bookings', permission: 'booking.read' },
+  { href: '/queue/jail', label: 'Detainers to answer', permission: 'detainer.respond' },
+  { href: '/bookings/new', label: 'Submit booking', permission: 'booking.submit' },
   { href: '/audit', label: 'Audit log', permission: 'audit.read' },
   { href: '/admin/users', label: 'Users', permission: 'user.manage' },
   { href: '/admin/jurisdictions', label: 'Jurisdictions', permission: 'jurisdiction.manage' },

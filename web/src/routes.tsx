@@ -1,6 +1,8 @@
 /** Path → view, with the permission each needs (the server enforces it again on every request). */
 import type { ReactNode } from 'react';
 import { Account } from './views/account.tsx';
+import { AdminJurisdiction, AdminJurisdictions } from './views/admin-jurisdictions.tsx';
+import { AdminUsers } from './views/admin-users.tsx';
 import { Audit } from './views/audit.tsx';
 import { Dashboard } from './views/dashboard.tsx';
 import { Decision } from './views/decision.tsx';
@@ -27,5 +29,8 @@ export const routes: readonly Route[] = [
   { path: '/bookings/:id', permission: 'booking.read', render: (p) => <BookingDetail key={p.id} id={p.id!} /> },
   { path: '/dashboard', permission: 'stats.read', render: () => <Dashboard /> },
   { path: '/audit', permission: 'audit.read', render: () => <Audit /> },
+  { path: '/admin/users', permission: 'user.manage', render: () => <AdminUsers /> },
+  { path: '/admin/jurisdictions', permission: 'jurisdiction.manage', render: () => <AdminJurisdictions /> },
+  { path: '/admin/jurisdictions/:id', permission: 'jurisdiction.manage', render: (p) => <AdminJurisdiction key={p.id} id={p.id!} /> },
   { path: '/account', permission: 'token.manage', render: () => <Account /> },
 ];

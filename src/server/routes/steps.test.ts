@@ -25,9 +25,7 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     t = await openTestApi();
     // New Haven works every step in the console; Cook County its ERO decisions and jail answers.
     world = await seedConsoleWorld(t.ctx, t.clock, {
-      lesc: [counties.newHaven.id],
-      ero: [counties.newHaven.id, counties.cook.id],
-      jail: [counties.newHaven.id, counties.cook.id],
+      steps: { lesc: [counties.newHaven.id], ero: [counties.newHaven.id, counties.cook.id], jail: [counties.newHaven.id, counties.cook.id] },
     });
     const now = t.clock.now();
     const done = await world.pipeline.submit([

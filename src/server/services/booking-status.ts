@@ -79,12 +79,14 @@ export function timeline(r: BookingRecord, timeZone: string): TimelineEntry[] {
   if (r.ident) done.ident = { at: t(r.ident.at), summary: r.ident.outcome === 'match' ? `Match, FIN ${r.ident.fin}` : 'No match' };
   const lescPending = r.tasks.some((x) => x.step === 'lesc' && !x.closedAt);
   if (r.iar && !lescPending) done.lesc = { at: t(r.iar.at), summary: `IAR: status ${r.iar.status}, by ${r.iar.analyst}` };
+  // Who decided: the person who did in the console, else the stage's own signature.
+  const by = (step: string, fallback: string) => r.decided.find((d) => d.step === step)?.decidedBy ?? fallback;
   if (r.decision) {
     const lp = [r.decision.level && `level ${r.decision.level}`, r.decision.priority && `priority ${r.decision.priority}`].filter(Boolean).join(', ');
-    done.ero = { at: t(r.decision.at), summary: `${r.decision.action}${lp ? ` (${lp})` : ''} by ${r.decision.officer}` };
+    done.ero = { at: t(r.decision.at), summary: `${r.decision.action}${lp ? ` (${lp})` : ''} by ${by('ero', r.decision.officer)}` };
   }
   if (r.detainer) done.detainer = { at: t(r.detainer.requestedAt), summary: `${r.detainer.form}: ${r.detainer.state}` };
-  if (r.jail) done.jail = { at: t(r.jail.at), summary: `${r.jail.decision} under ${r.jail.rulesetId}` };
+  if (r.jail) done.jail = { at: t(r.jail.at), summary: `${r.jail.decision} under ${r.jail.rulesetId}, by ${by('jail', 'the jail stage')}` };
   if (r.outcome) done.outcome = { at: t(r.outcome.at), summary: outcomeLabels[r.outcome.outcome] ?? r.outcome.outcome };
 
   // Steps a closed booking never reached were skipped, not pending.

@@ -16,6 +16,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { topics } from '../../pipeline/topics.ts';
 import { bookings, consoleTasks } from '../../store/schema/index.ts';
 import type { Store } from '../../store/store.ts';
+import { appendAudit } from '../../store/audit.ts';
 
 export const HUMAN_STEPS = ['lesc', 'ero', 'jail'] as const;
 export type HumanStep = (typeof HUMAN_STEPS)[number];
@@ -118,8 +119,17 @@ export class ConsoleGate implements Bus {
         deliver.push(m);
       }
     });
-    // Redelivery of a held message finds its task open already.
-    if (open.length) await db.insert(consoleTasks).values(open).onConflictDoNothing();
+    // Redelivery of a held message finds its task open already. Opening is audited, which also
+    // tells the console's live updates that a booking joined a queue.
+    if (open.length) {
+      await this.#store.transaction(async (tx) => {
+        const opened = await tx.insert(consoleTasks).values(open).onConflictDoNothing().returning();
+        await appendAudit(
+          tx,
+          opened.map((t) => ({ at: t.openedAt, actor: 'console:gate', action: 'insert' as const, entity: 'console_tasks', entityId: `${t.step}/${t.bookingId}`, data: { step: t.step, bookingId: t.bookingId } })),
+        );
+      });
+    }
     if (deliver.length === 0) return;
     for (const m of deliver) {
       const p = m.payload as Payload;
