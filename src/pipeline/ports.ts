@@ -5,6 +5,7 @@
 import type { FingerTemplate } from '../biometrics/template.ts';
 import type { IarBody } from '../domain/lesc.ts';
 import type { ArrestCharge, OffenseLevel } from '../domain/offense.ts';
+import type { DetainerClock, EroDecision, JailResponse } from '../policy/index.ts';
 
 export interface SearchCandidate {
   /** FBI number (criminal file) or FIN (immigration gallery). */
@@ -38,12 +39,26 @@ export interface EroCase {
   iar: IarBody;
 }
 
+/**
+ * The policy engine's whole answer for ERO, stored with the ICE decision (ice_decisions.explanation):
+ * levels, priority, discretion, action, safeguards, escalation, and each decision with its version
+ * and the rules that fired (condition, cite, file line, the facts they read).
+ */
+export type EroExplanation = EroDecision;
+
+/** The engine's whole answer for the jail (jail_responses.explanation), with the clock of a hold. */
+export interface JailExplanation extends JailResponse {
+  readonly clock: DetainerClock | null;
+}
+
 export interface EroOutcome {
   action: DetainerForm | 'none';
   chargeLevel: OffenseLevel | null;
   convictionLevel: OffenseLevel | null;
   priority: number | null;
   reason: string;
+  /** Stored with the decision; a port that cannot explain leaves it out. */
+  explanation?: EroExplanation;
 }
 
 export interface JailOutcome {
@@ -53,6 +68,8 @@ export interface JailOutcome {
   /** End of the hold by the detainer clock (null without a hold). */
   holdExpiresAt: Date | null;
   reason: string;
+  /** Stored with the answer; a port that cannot explain leaves it out. */
+  explanation?: JailExplanation;
 }
 
 /** ICE's decision and the jail's answer under its local law, with the detainer clock. */

@@ -1,5 +1,5 @@
 /** Bookings submitted by jails (intake) with their arrest charges. */
-import { boolean, date, index, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { fingerTemplates } from './template-column.ts';
 import { jurisdictions } from './jurisdictions.ts';
 
@@ -40,6 +40,14 @@ export const arrestCharges = pgTable(
     /** Level of the charge at booking, kept apart from the level of any conviction. */
     level: smallint('level').notNull(),
     felony: boolean('felony').notNull(),
+    /** Statutory maximum in months; null when the submission did not give it (then read from the level). */
+    maxMonths: integer('max_months'),
+    /** The state's felony class (Connecticut A–E), when given. */
+    felonyClass: text('felony_class'),
+    /** Bail posted on this charge; null when not known (read as posted: the protective reading). */
+    bondPosted: boolean('bond_posted'),
+    /** A magistrate found probable cause on this charge (Cal. Gov. Code 7282.5(b)). */
+    probableCauseFinding: boolean('probable_cause_finding').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.seq] })],
 );

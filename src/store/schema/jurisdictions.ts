@@ -20,8 +20,12 @@ export const jurisdictionActivations = pgTable(
     activated: boolean('activated').notNull(),
     /** The jurisdiction asked not to share prints with DHS (opt-out request). */
     optOutRequested: boolean('opt_out_requested').notNull(),
-    /** Whether the federal policy in force honours an opt-out request (false after 5 Aug 2011). */
-    optOutHonoured: boolean('opt_out_honoured').notNull(),
+    /**
+     * Not read by the pipeline: whether a request not to share has effect is decided by the
+     * federal opt-out policy in force (policies/federal.policy, src/pipeline/participation.ts).
+     * Kept for the administration view, which still shows it.
+     */
+    optOutHonoured: boolean('opt_out_honoured').notNull().default(false),
     note: text('note').notNull(),
   },
   (t) => [primaryKey({ columns: [t.jurisdictionId, t.effectiveFrom] })],

@@ -16,6 +16,15 @@ export const criminalSubjects = pgTable('criminal_subjects', {
   sex: text('sex').notNull(),
   templates: fingerTemplates('templates').notNull(),
   enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
+  /** NCIC Gang File: a known gang member. */
+  gangMember: boolean('gang_member').notNull().default(false),
+  /** NCIC Known or Suspected Terrorist File: a possible Terrorist Screening Database match. */
+  tsdbMatch: boolean('tsdb_match').notNull().default(false),
+  /** Designated a Security Risk Group member by the state Department of Correction. */
+  securityRiskGroup: boolean('security_risk_group').notNull().default(false),
+  /** Current registrants (sex offender registry; arson registry where a state keeps one). */
+  sexRegistrant: boolean('sex_registrant').notNull().default(false),
+  arsonRegistrant: boolean('arson_registrant').notNull().default(false),
 });
 
 export const convictions = pgTable(
@@ -30,9 +39,34 @@ export const convictions = pgTable(
     felony: boolean('felony').notNull(),
     aggravated: boolean('aggravated').notNull(),
     maxMonths: integer('max_months').notNull(),
+    /** The state's felony class (Connecticut A–E), null for misdemeanors and unclassified felonies. */
+    felonyClass: text('felony_class'),
+    /** Convicted in a federal court. */
+    federal: boolean('federal').notNull().default(false),
     convictedOn: date('convicted_on', { mode: 'string' }).notNull(),
   },
   (t) => [index('convictions_fbi_idx').on(t.fbiNumber)],
+);
+
+/** Outstanding arrest warrants (NCIC Wanted Person File), by the subject's FBI number. */
+export const warrants = pgTable(
+  'warrants',
+  {
+    id: text('id').primaryKey(),
+    fbiNumber: text('fbi_number').notNull().references(() => criminalSubjects.fbiNumber),
+    /** state | federal | local */
+    issuer: text('issuer').notNull(),
+    /** Two-letter code of the issuing state; null for federal warrants. */
+    state: text('state'),
+    /** Issued or signed by a judge or magistrate (an ICE administrative warrant is not). */
+    judicial: boolean('judicial').notNull(),
+    felony: boolean('felony').notNull(),
+    /** A civil immigration warrant. */
+    immigration: boolean('immigration').notNull(),
+    description: text('description').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('warrants_fbi_idx').on(t.fbiNumber)],
 );
 
 export const immigrationSubjects = pgTable('immigration_subjects', {

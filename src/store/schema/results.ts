@@ -1,5 +1,6 @@
 /** What each stage decided about a booking: one table per hop, written once, never deleted. */
 import { boolean, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { EroExplanation, JailExplanation } from '../../pipeline/ports.ts';
 import { bookings } from './bookings.ts';
 
 const bookingRef = () => text('booking_id').notNull().references(() => bookings.id);
@@ -58,6 +59,8 @@ export const iceDecisions = pgTable('ice_decisions', {
   level: smallint('level'),
   priority: smallint('priority'),
   reason: text('reason').notNull(),
+  /** The engine's whole answer: levels, priority, discretion, safeguards and every decision with the rules that fired (cite, file, line, facts used). Null when the port gave none. */
+  explanation: jsonb('explanation').$type<EroExplanation>(),
   officer: text('officer').notNull(),
   at: at(),
 });
@@ -96,12 +99,43 @@ export const detainerEvents = pgTable(
 export const jailResponses = pgTable('jail_responses', {
   detainerId: text('detainer_id').primaryKey().references(() => detainers.id),
   bookingId: bookingRef(),
-  /** honour | decline */
+  /** honour | notify-only | decline */
   decision: text('decision').notNull(),
   rulesetId: text('ruleset_id').notNull(),
   reason: text('reason').notNull(),
+  /** The engine's whole answer: hold / notify / transfer, the law that decided, the detainer clock of a hold, and the rules that fired. Null when the port gave none. */
+  explanation: jsonb('explanation').$type<JailExplanation>(),
   at: at(),
 });
+
+/**
+ * A person's claim to be a US citizen (DOMAIN.md §4, §8), dated when it was made: it stops any
+ * detainer clock for good and escalates the case. One per booking: the first claim is the one
+ * that counts, since a later one cannot stop a clock earlier.
+ */
+export const citizenshipClaims = pgTable('citizenship_claims', {
+  bookingId: bookingRef().primaryKey(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+  /** Who heard it: jail | lesc | ero | hotline */
+  madeTo: text('made_to').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  note: text('note').notNull(),
+});
+
+/** A case sent up for review by a person (a claim of US citizenship against ICE's record); never closed by a stage. */
+export const escalations = pgTable(
+  'escalations',
+  {
+    bookingId: bookingRef(),
+    /** us-citizenship-claim */
+    reason: text('reason').notNull(),
+    detainerId: text('detainer_id').references(() => detainers.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    raisedBy: text('raised_by').notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.reason] })],
+);
 
 /** Where a booking's path ended (see pipeline/outcome.ts); written once, when it ends. */
 export const bookingOutcomes = pgTable(
