@@ -15,7 +15,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAudit(db: Db, f: AuditFilter) {
+export function listAudit(db: Db, f: AuditFilter) {
   const where: SQL[] = [];
   if (f.actor) where.push(eq(auditLog.actor, f.actor));
   if (f.action) where.push(eq(auditLog.action, f.action));

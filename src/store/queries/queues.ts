@@ -14,7 +14,7 @@ export interface QueueOptions {
   limit: number;
 }
 
-export async function listQueue(db: Db, step: 'lesc' | 'ero' | 'jail', visibility: BookingVisibility, opts: QueueOptions) {
+export function listQueue(db: Db, step: 'lesc' | 'ero' | 'jail', visibility: BookingVisibility, opts: QueueOptions) {
   const where: SQL[] = [eq(consoleTasks.step, step), isNull(consoleTasks.closedAt), visibleBookings(visibility)];
   if (opts.q) where.push(bookingSearch(opts.q));
   if (opts.after) {
