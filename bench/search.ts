@@ -8,7 +8,7 @@
  * - enrolment rate: fingers with enough minutiae to search with (and FVC images that give one);
  * - load time, gallery bytes (records and index) and process RSS;
  * - search latency p50/p99 (wall) and CPU per search, over P mated and P non-mated ten-print
- *   searches run one at a time;
+ *   searches run one at a time, with the index postings scanned and records rescored per search;
  * - rank-1 identification rate of mated searches (the mate first, and first with a hit),
  *   the same for the 42 real mated searches (impressions 2..8), and the false-positive
  *   identification rate of non-mated searches at the engine's threshold;
@@ -117,9 +117,13 @@ async function run(fingers: number) {
     for (let p = 0; p < 3; p++) await gallery.search(probeRecord(flows, seed, p));
 
     const ms: number[] = [];
+    let scanned = 0;
+    let rescored = 0;
     const search = async (probe: Uint8Array) => {
       const [r, t] = await timed(() => gallery.search(probe, { top: 10 }));
       ms.push(t);
+      scanned += r.scanned;
+      rescored += r.rescored;
       return r;
     };
     const cpu0 = process.cpuUsage();
@@ -182,6 +186,7 @@ async function run(fingers: number) {
       loadSeconds: loadMs / 1000,
       memory: { galleryMB: mb(stats.bytes), bytesPerFinger: stats.bytes / stats.fingers, rssMB: mb(rss) },
       latencyMs: { p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), cpuPerSearch: (cpu.user + cpu.system) / 1000 / searches },
+      perSearch: { postingsScanned: scanned / searches, recordsRescored: rescored / searches },
       mated: { searches: probes, rank1: pct(rank1, probes), rank1WithHit: pct(tpir, probes) },
       realMated: { searches: realSearches, rank1: pct(realRank1, realSearches), rank1WithHit: pct(realTpir, realSearches) },
       nonMated: { searches: probes, threshold, fpir: pct(falsePositives, probes), topScoreP99: quantile(nonMatedTop, 0.99) },
@@ -190,6 +195,7 @@ async function run(fingers: number) {
     log(`  enrolment: ${out.enrolment.fingers.toFixed(2)}% of fingers, ${out.enrolment.records.toFixed(2)}% of records (FVC images: ${out.enrolment.fvcImages.toFixed(1)}%)`);
     log(`  memory: gallery ${out.memory.galleryMB} MB (${out.memory.bytesPerFinger.toFixed(0)} B/finger), process RSS ${out.memory.rssMB} MB`);
     log(`  search (${searches} ten-print searches, ${threads} threads): p50 ${out.latencyMs.p50.toFixed(0)} ms, p99 ${out.latencyMs.p99.toFixed(0)} ms, CPU ${out.latencyMs.cpuPerSearch.toFixed(0)} ms/search`);
+    log(`  per search: ${Math.round(out.perSearch.postingsScanned)} index postings scanned, ${out.perSearch.recordsRescored.toFixed(1)} records rescored`);
     log(`  mated rank-1: ${out.mated.rank1.toFixed(1)}% (with hit ${out.mated.rank1WithHit.toFixed(1)}%); real FVC persons: ${out.realMated.rank1.toFixed(1)}% (with hit ${out.realMated.rank1WithHit.toFixed(1)}%) of ${realSearches}`);
     log(`  non-mated: FPIR ${out.nonMated.fpir.toFixed(2)}% at threshold ${threshold.toFixed(1)} (top score p99 ${out.nonMated.topScoreP99.toFixed(1)})`);
     log(`  exhaustive: ${exhaustiveHits} rank-1 hits of ${out.exhaustive.searches}; indexed agrees on ${indexedAgrees} (${out.exhaustive.ratio.toFixed(1)}%); exhaustive ${(out.exhaustive.msPerSearch / 1000).toFixed(1)} s/search`);

@@ -16,7 +16,7 @@ import { encodeRecord, fingerCount, fingerOffsets } from './compact.ts';
 import { hitThreshold } from './fusion.ts';
 import { ShardHost, type HostReply, type HostRequest } from './host.ts';
 import { MIN_PROBE_MINUTIAE } from './probe.ts';
-import { byScore, type ShardCandidate, type ShardStats } from './shard.ts';
+import { byScore, type ShardResult, type ShardStats } from './shard.ts';
 
 export interface EngineOptions {
   /** Worker threads (one shard each); 0 keeps the one shard in the calling thread. Default: cores, at most 4. */
@@ -42,6 +42,9 @@ export interface SearchResult {
   /** Probe fingers with enough minutiae to search with; 0 means the probe is unusable. */
   usableFingers: number;
   threshold: number;
+  /** Index postings visited and records rescored, over all shards. */
+  scanned: number;
+  rescored: number;
 }
 
 export interface GalleryEntry {
@@ -230,15 +233,17 @@ export class Gallery {
     const record = probe instanceof Uint8Array ? probe : encodeRecord(probe);
     const usableFingers = fingerOffsets(record).filter((fo) => fingerCount(record, fo) >= MIN_PROBE_MINUTIAE).length;
     const threshold = hitThreshold(usableFingers);
-    if (usableFingers === 0) return { candidates: [], usableFingers, threshold };
+    if (usableFingers === 0) return { candidates: [], usableFingers, threshold, scanned: 0, rescored: 0 };
     const top = Math.max(1, Math.floor(opts.top ?? 10));
     const req: HostRequest = { op: 'search', gallery: this.name, probe: record, top, fill: opts.fill ?? false, exhaustive: opts.exhaustive ?? false };
-    const parts = (await Promise.all(this.channels.map((c) => c.call(req)))) as ShardCandidate[][];
-    const merged = parts.flat().sort(byScore).slice(0, top);
+    const parts = (await Promise.all(this.channels.map((c) => c.call(req)))) as ShardResult[];
+    const merged = parts.flatMap((p) => p.candidates).sort(byScore).slice(0, top);
     return {
       candidates: merged.map((c) => ({ subjectId: this.subjects[c.id]!, score: c.score, hit: c.score >= threshold, fingers: c.fingers, votes: c.votes, z: c.z })),
       usableFingers,
       threshold,
+      scanned: parts.reduce((n, p) => n + p.scanned, 0),
+      rescored: parts.reduce((n, p) => n + p.rescored, 0),
     };
   }
 

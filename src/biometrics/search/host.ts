@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { prepareSearchProbe, type ProbeFinger } from './probe.ts';
-import { Shard, type ShardCandidate, type ShardStats } from './shard.ts';
+import { Shard, type ShardResult, type ShardStats } from './shard.ts';
 
 export type HostRequest =
   | { op: 'add'; gallery: string; ids: Uint32Array; lengths: Uint32Array; bytes: Uint8Array }
@@ -22,7 +22,7 @@ export class ShardHost {
   private readonly galleries = new Map<string, Shard>();
   private readonly probes = new Map<string, ProbeFinger[]>();
 
-  handle(req: HostRequest): undefined | boolean | ShardCandidate[] | ShardStats {
+  handle(req: HostRequest): undefined | boolean | ShardResult | ShardStats {
     const shard = this.shard(req.gallery);
     switch (req.op) {
       case 'add': {

@@ -42,18 +42,23 @@ test('a shard search returns the mate first with a fused score over every finger
   const shard = new Shard();
   shard.add(records.map((_, i) => i), records);
   const probe = probeOf(23);
-  const [best] = shard.search(probe, { top: 3 });
+  const found = shard.search(probe, { top: 3 });
+  const [best] = found.candidates;
   assert.equal(best?.id, 23);
+  assert.ok(found.scanned > 0);
+  assert.ok(found.rescored >= 1 && found.rescored < persons, 'only records that stand out are rescored');
   assert.equal(best!.fingers.length, 10);
   assert.ok(best!.fingers.every((s) => s !== null && s > 0));
-  const [ex] = shard.search(probe, { top: 1, exhaustive: true });
+  const exhaustive = shard.search(probe, { top: 1, exhaustive: true });
+  const [ex] = exhaustive.candidates;
+  assert.equal(exhaustive.rescored, persons);
   assert.equal(ex?.id, 23);
   assert.equal(ex!.score, best!.score);
   // A listing fills up to `top` even when only the mate stands out.
-  assert.equal(shard.search(probe, { top: 5, fill: true }).length, 5);
+  assert.equal(shard.search(probe, { top: 5, fill: true }).candidates.length, 5);
   // Replacing a record and removing one.
   shard.add([23], [records[24]!]);
-  assert.notEqual(shard.search(probe, { top: 1 })[0]?.id, 23);
+  assert.notEqual(shard.search(probe, { top: 1 }).candidates[0]?.id, 23);
   assert.equal(shard.remove(24), true);
   assert.equal(shard.remove(24), false);
   assert.equal(shard.size, persons - 1);
@@ -64,5 +69,5 @@ test('a probe without usable fingers finds nothing', () => {
   shard.add([0, 1], records.slice(0, 2));
   const empty = encodeRecord([{ width: 100, height: 100, ppi: 500, position: 1, quality: 0, minutiae: [] }]);
   assert.deepEqual(prepareSearchProbe(empty), []);
-  assert.deepEqual(shard.search(prepareSearchProbe(empty), { top: 5, fill: true }), []);
+  assert.deepEqual(shard.search(prepareSearchProbe(empty), { top: 5, fill: true }), { candidates: [], scanned: 0, rescored: 0 });
 });

@@ -163,6 +163,7 @@ export class Segment {
   shortlist(probe: readonly ProbeFingerKeys[], limit: number): Shortlist {
     const votes = this.votes;
     votes.fill(0, 0, this.count);
+    let scanned = 0;
     const start = this.baseStart;
     const post = this.basePost;
     for (const f of probe) {
@@ -174,21 +175,25 @@ export class Segment {
         if (start) {
           for (let i = 0; i < keys.length; i++) {
             const k = base + keys[i]!;
-            for (let p = start[k]!, end = start[k + 1]!; p < end; p++) votes[post[p]!]!++;
+            const end = start[k + 1]!;
+            scanned += end - start[k]!;
+            for (let p = start[k]!; p < end; p++) votes[post[p]!]!++;
           }
         }
         if (this.tail.size) {
           for (let i = 0; i < keys.length; i++) {
             const list = this.tail.get(base + keys[i]!);
-            if (list) for (const r of list) votes[r]!++;
+            if (!list) continue;
+            scanned += list.length;
+            for (const r of list) votes[r]!++;
           }
         }
       }
     }
-    return this.top(limit);
+    return { ...this.top(limit), scanned };
   }
 
-  private top(limit: number): Shortlist {
+  private top(limit: number): Omit<Shortlist, 'scanned'> {
     const local = new Int32Array(limit);
     const best = new Float64Array(limit);
     let n = 0;
@@ -227,4 +232,6 @@ export interface Shortlist {
   readonly z: Float64Array;
   /** Live records in the segment when it was searched. */
   readonly live: number;
+  /** Postings the probe's keys led to. */
+  readonly scanned: number;
 }

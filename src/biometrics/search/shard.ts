@@ -37,6 +37,15 @@ export interface ShardCandidate {
   readonly z: number;
 }
 
+/** A shard's answer: its best candidates and what the search cost. */
+export interface ShardResult {
+  readonly candidates: ShardCandidate[];
+  /** Index postings visited. */
+  readonly scanned: number;
+  /** Records rescored with the matcher. */
+  readonly rescored: number;
+}
+
 export interface ShardStats {
   readonly records: number;
   readonly fingers: number;
@@ -91,9 +100,10 @@ export class Shard {
     return true;
   }
 
-  search(probe: readonly ProbeFinger[], opts: SearchOptions): ShardCandidate[] {
+  search(probe: readonly ProbeFinger[], opts: SearchOptions): ShardResult {
     const out: ShardCandidate[] = [];
-    if (probe.length === 0) return out;
+    let scanned = 0;
+    if (probe.length === 0) return { candidates: out, scanned, rescored: 0 };
     const order = Rescorer.order(probe);
     const first = opts.fill ? opts.top : 0;
     this.segments.forEach((seg, s) => {
@@ -106,14 +116,16 @@ export class Shard {
         return;
       }
       const list = seg.shortlist(probe, Math.max(first, rescoreParams.max));
+      scanned += list.scanned;
       const gate = list.live <= rescoreParams.max ? -Infinity : rescoreParams.zGate * Math.sqrt(2 * Math.log(list.live));
       for (let i = 0; i < list.local.length; i++) {
         if (i >= first && list.z[i]! < gate) break;
         take(list.local[i]!, list.votes[i]!, list.z[i]!);
       }
     });
+    const rescored = out.length;
     out.sort(byScore);
-    return out.slice(0, opts.top);
+    return { candidates: out.slice(0, opts.top), scanned, rescored };
   }
 }
 
