@@ -19,12 +19,12 @@ export async function enqueue(tx: Db, messages: Message[]): Promise<void> {
 
 const pending = and(isNull(outbox.publishedAt), isNull(outbox.deadAt));
 
-/** Due, unpublished messages of the given topics, oldest first. */
-export async function duePending(db: Db, topics: string[], now: Date, limit: number): Promise<Message[]> {
+/** Due, unpublished messages of the given topics (undefined: of every topic), oldest first. */
+export async function duePending(db: Db, topics: string[] | undefined, now: Date, limit: number): Promise<Message[]> {
   const found = await db
     .select({ id: outbox.id, topic: outbox.topic, payload: outbox.payload, availableAt: outbox.availableAt })
     .from(outbox)
-    .where(and(pending, inArray(outbox.topic, topics), lte(outbox.availableAt, now)))
+    .where(and(pending, topics && inArray(outbox.topic, topics), lte(outbox.availableAt, now)))
     .orderBy(asc(outbox.availableAt), asc(outbox.seq))
     .limit(limit);
   return found;
@@ -43,6 +43,17 @@ export async function markFailed(db: Db, id: string, error: string, at: Date, ma
       lastError: error.slice(0, 2000),
       deadAt: sql`CASE WHEN ${outbox.attempts} + 1 >= ${maxAttempts} THEN ${at.toISOString()}::timestamptz ELSE NULL END`,
     })
+    .where(eq(outbox.id, id));
+}
+
+/**
+ * Records a failed delivery counted elsewhere (JetStream counts deliveries): its attempts so far,
+ * and, when `deadAt` is given, parks it as dead.
+ */
+export async function recordFailure(db: Db, id: string, failure: { error: string; attempts: number; deadAt?: Date }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ attempts: failure.attempts, lastError: failure.error.slice(0, 2000), deadAt: failure.deadAt ?? null })
     .where(eq(outbox.id, id));
 }
 
