@@ -111,110 +111,117 @@ function growTo(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
 
 /** Per-thread scratch memory of the matcher (scoring is synchronous, so one set serves all matchers). */
 class Scratch {
+  /** Votes per (probe minutia << 8 | candidate minutia). */
   readonly votes = new Uint8Array(256 * 256);
   readonly touched = new Int32Array(256 * 256);
+  readonly strong = new Int32Array(256 * 256);
+  readonly strongV = new Uint8Array(256 * 256);
+  readonly order = new Int32Array(256 * 256);
+  readonly byVotes = new Int32Array(258);
   readonly pairP = new Int32Array(256);
   readonly pairC = new Int32Array(256);
   readonly pairV = new Int32Array(256);
   readonly usedP = new Uint8Array(256);
   readonly usedC = new Uint8Array(256);
+  /** Per pair: implied rotation, and both minutiae's positions. */
+  readonly rot = new Int32Array(256);
+  readonly px = new Float64Array(256);
+  readonly py = new Float64Array(256);
+  readonly cx = new Float64Array(256);
+  readonly cy = new Float64Array(256);
   readonly compat = new Uint8Array(256 * 256);
   readonly members = new Int32Array(256);
-  readonly order = new Int32Array(256 * 256);
-  readonly byVotes = new Int32Array(258);
 }
 
 let shared: Scratch | undefined;
 
+/** Integer length tolerance per edge length: lengths are whole pixels, so |dl| ≤ tol ⇔ |dl| ≤ ⌊tol⌋. */
+const LEN_TOL = Int32Array.from({ length: 256 }, (_, len) => Math.floor(matchParams.lenTol + matchParams.lenTolRel * len));
+const ANGLE_SPAN = 2 * matchParams.angleTol;
+
 /** Scores candidates against one prepared probe. Cheap to create: scratch memory is shared per thread. */
 export class Matcher {
-  private readonly votes: Uint8Array;
-  private readonly touched: Int32Array;
-  private readonly pairP: Int32Array;
-  private readonly pairC: Int32Array;
-  private readonly pairV: Int32Array;
-  private readonly usedP: Uint8Array;
-  private readonly usedC: Uint8Array;
-  private readonly compat: Uint8Array;
-  private readonly members: Int32Array;
-  private readonly order: Int32Array;
-  private readonly byVotes: Int32Array;
+  private readonly s: Scratch;
 
   constructor(readonly probe: PreparedProbe) {
-    const s = (shared ??= new Scratch());
-    this.votes = s.votes;
-    this.touched = s.touched;
-    this.pairP = s.pairP;
-    this.pairC = s.pairC;
-    this.pairV = s.pairV;
-    this.usedP = s.usedP;
-    this.usedC = s.usedC;
-    this.compat = s.compat;
-    this.members = s.members;
-    this.order = s.order;
-    this.byVotes = s.byVotes;
+    this.s = shared ??= new Scratch();
   }
 
   score(c: PackedTemplate): number {
     const probe = this.probe;
     const p = probe.template;
     if (p.count < 2 || c.count < 2) return 0;
-    const { lenTol, lenTolRel, angleTol } = matchParams;
-    const votes = this.votes;
-    const touched = this.touched;
+    const angleTol = matchParams.angleTol;
+    const { votes, touched } = this.s;
     const { bucketStart, bucketEntries } = probe;
     const { edgeStart: cStart, edgeKey: cKey, edgeLen: cLen, edgeA1: cA1, edgeA2: cA2 } = c;
     let nTouched = 0;
-    let maxVotes = 0;
-    // Votes are indexed probe-major over the candidate's count, so they sit in a few KB.
     const nc = c.count;
     for (let k = 0; k < nc; k++) {
       for (let e = cStart[k]!, end = cStart[k + 1]!; e < end; e++) {
         const key = cKey[e]!;
         const len = cLen[e]!;
-        const a1 = cA1[e]!;
-        const a2 = cA2[e]!;
-        const tol = lenTol + lenTolRel * len;
+        const a1 = cA1[e]! - angleTol;
+        const a2 = cA2[e]! - angleTol;
+        const tol = LEN_TOL[len]!;
+        // Branch-free: about a third of the entries pass, in no predictable pattern. A sign bit set
+        // in any term means out of tolerance; a vote of 0 is still written, and a pair is listed
+        // in `touched` on its first real vote.
         for (let b = bucketStart[key]!, bend = bucketStart[key + 1]!; b < bend; b++) {
           const entry = bucketEntries[b]!;
           const dl = (entry & 255) - len;
-          if (dl > tol || dl < -tol) continue;
-          let d = ((entry >>> 8) - a1) & 255;
-          if (d > angleTol && d < 256 - angleTol) continue;
-          d = ((entry >>> 16) - a2) & 255;
-          if (d > angleTol && d < 256 - angleTol) continue;
-          const idx = (entry >>> 24) * nc + k;
+          const bad = (dl + tol) | (tol - dl) | (ANGLE_SPAN - (((entry >>> 8) - a1) & 255)) | (ANGLE_SPAN - (((entry >>> 16) - a2) & 255));
+          const ok = ~bad >>> 31;
+          const idx = ((entry >>> 16) & 0xff00) | k;
           const v = votes[idx]!;
-          if (v === 0) touched[nTouched++] = idx;
-          votes[idx] = v + 1;
-          if (v + 1 > maxVotes) maxVotes = v + 1;
+          votes[idx] = v + ok;
+          touched[nTouched] = idx;
+          nTouched += ok & ((v - 1) >>> 31);
         }
       }
     }
-    const n = this.selectPairs(nTouched, maxVotes, nc);
-    for (let t = 0; t < nTouched; t++) votes[touched[t]!] = 0;
+    const n = this.selectPairs(nTouched);
     return n < 2 ? 0 : this.consolidate(c, n);
   }
 
-  /** Greedy one-to-one choice of pairs, most votes first (touched pairs bucketed by votes). */
-  private selectPairs(nTouched: number, maxVotes: number, nc: number): number {
-    const { votes, touched, pairP, pairC, pairV, usedP, usedC, order, byVotes } = this;
+  /**
+   * Greedy one-to-one choice of pairs, most votes first, ties in order of first vote (and clears
+   * the votes). Most pairs have a single vote: only the others need sorting.
+   */
+  private selectPairs(nTouched: number): number {
+    const { votes, touched, strong, strongV, order, byVotes, pairP, pairC, pairV, usedP, usedC } = this.s;
     const limit = matchParams.maxPairs;
+    let nWeak = 0;
+    let nStrong = 0;
+    let maxVotes = 1;
+    for (let t = 0; t < nTouched; t++) {
+      const idx = touched[t]!;
+      const v = votes[idx]!;
+      votes[idx] = 0;
+      if (v === 1) touched[nWeak++] = idx;
+      else {
+        strong[nStrong] = idx;
+        strongV[nStrong++] = v;
+        if (v > maxVotes) maxVotes = v;
+      }
+    }
+    // Stable counting sort of the strong pairs by votes, descending.
     byVotes.fill(0, 0, maxVotes + 2);
-    for (let t = 0; t < nTouched; t++) byVotes[maxVotes - votes[touched[t]!]! + 1]!++;
+    for (let t = 0; t < nStrong; t++) byVotes[maxVotes - strongV[t]! + 1]!++;
     for (let v = 1; v <= maxVotes; v++) byVotes[v]! += byVotes[v - 1]!;
-    for (let t = 0; t < nTouched; t++) order[byVotes[maxVotes - votes[touched[t]!]!]!++] = touched[t]!;
+    for (let t = 0; t < nStrong; t++) order[byVotes[maxVotes - strongV[t]!]!++] = t;
     let n = 0;
-    for (let t = 0; t < nTouched && n < limit; t++) {
-      const idx = order[t]!;
-      const i = (idx / nc) | 0;
-      const k = idx - i * nc;
+    for (let t = 0; t < nStrong + nWeak && n < limit; t++) {
+      const strongPair = t < nStrong;
+      const idx = strongPair ? strong[order[t]!]! : touched[t - nStrong]!;
+      const i = idx >> 8;
+      const k = idx & 255;
       if (usedP[i] || usedC[k]) continue;
       usedP[i] = 1;
       usedC[k] = 1;
       pairP[n] = i;
       pairC[n] = k;
-      pairV[n] = votes[idx]!;
+      pairV[n] = strongPair ? strongV[order[t]!]! : 1;
       n++;
     }
     for (let s = 0; s < n; s++) {
@@ -224,45 +231,58 @@ export class Matcher {
     return n;
   }
 
-  /** Whether pairs s and t imply the same rotation and a consistent relative position (measured from s). */
-  private compatible(c: PackedTemplate, s: number, t: number): boolean {
-    const p = this.probe.template;
-    const { posTol, posTolRel, rotTol } = matchParams;
-    const ps = this.pairP[s]!;
-    const cs = this.pairC[s]!;
-    const pt = this.pairP[t]!;
-    const ct = this.pairC[t]!;
-    const rot = (c.angle[cs]! - p.angle[ps]!) & 255;
-    if (angleDiff((c.angle[ct]! - p.angle[pt]!) & 255, rot) > rotTol) return false;
-    const dpx = p.x[pt]! - p.x[ps]!;
-    const dpy = p.y[pt]! - p.y[ps]!;
-    const cos = COS[rot]!;
-    const sin = SIN[rot]!;
-    const ex = cos * dpx - sin * dpy - (c.x[ct]! - c.x[cs]!);
-    const ey = sin * dpx + cos * dpy - (c.y[ct]! - c.y[cs]!);
+  /** Whether pairs s and t imply a consistent relative position, measured from s (their rotations agree). */
+  private compatible(s: number, t: number): boolean {
+    const { rot, px, py, cx, cy } = this.s;
+    const { posTol, posTolRel } = matchParams;
+    const r = rot[s]!;
+    const dpx = px[t]! - px[s]!;
+    const dpy = py[t]! - py[s]!;
+    const cos = COS[r]!;
+    const sin = SIN[r]!;
+    const ex = cos * dpx - sin * dpy - (cx[t]! - cx[s]!);
+    const ey = sin * dpx + cos * dpy - (cy[t]! - cy[s]!);
     const tol = posTol + posTolRel * Math.sqrt(dpx * dpx + dpy * dpy);
     return ex * ex + ey * ey <= tol * tol;
   }
 
   private consolidate(c: PackedTemplate, n: number): number {
-    const { pairV, compat, members } = this;
+    const { pairP, pairC, pairV, rot, px, py, cx, cy, compat, members } = this.s;
+    const p = this.probe.template;
+    const rotTol = matchParams.rotTol;
+    for (let s = 0; s < n; s++) {
+      const i = pairP[s]!;
+      const k = pairC[s]!;
+      rot[s] = (c.angle[k]! - p.angle[i]!) & 255;
+      px[s] = p.x[i]!;
+      py[s] = p.y[i]!;
+      cx[s] = c.x[k]!;
+      cy[s] = c.y[k]!;
+    }
     // Compatibility is computed on demand and memoised (0 unknown, 1 no, 2 yes): most candidate
     // pairs of an impostor fail against the root and are never tested against anything else.
+    // Pairs whose rotations disagree are never compatible, so that test comes first.
     compat.fill(0, 0, n * n);
     let bestM = 0;
     let bestSupport = 0;
-    for (let r = 0; r < Math.min(matchParams.roots, n); r++) {
+    const roots = Math.min(matchParams.roots, n);
+    for (let r = 0; r < roots; r++) {
+      const rr = rot[r]!;
+      // A root whose rotation agrees with too few pairs cannot beat the best set.
+      let bound = 0;
+      for (let s = 0; s < n; s++) if (angleDiff(rot[s]!, rr) <= rotTol) bound++;
+      if (bound < bestM) continue;
       let m = 0;
       members[m++] = r;
       let support = pairV[r]!;
       for (let s = 0; s < n; s++) {
-        if (s === r) continue;
+        if (s === r || angleDiff(rot[s]!, rr) > rotTol) continue;
         let ok = true;
         for (let q = 0; q < m && ok; q++) {
           const t = members[q]!;
           let known = compat[s * n + t]!;
           if (known === 0) {
-            known = (s < t ? this.compatible(c, s, t) : this.compatible(c, t, s)) ? 2 : 1;
+            known = angleDiff(rot[s]!, rot[t]!) <= rotTol && (s < t ? this.compatible(s, t) : this.compatible(t, s)) ? 2 : 1;
             compat[s * n + t] = known;
             compat[t * n + s] = known;
           }
@@ -277,7 +297,7 @@ export class Matcher {
         bestSupport = support;
       }
     }
-    return scorePairs(bestM, bestSupport, this.probe.template.count, c.count);
+    return scorePairs(bestM, bestSupport, p.count, c.count);
   }
 }
 
