@@ -71,3 +71,21 @@ test('a probe without usable fingers finds nothing', () => {
   assert.deepEqual(prepareSearchProbe(empty), []);
   assert.deepEqual(shard.search(prepareSearchProbe(empty), { top: 5, fill: true }), { candidates: [], scanned: 0, rescored: 0 });
 });
+
+test('a tail merged into the table keeps every live record findable and drops removed ones', () => {
+  const seg = new Segment();
+  records.forEach((r, i) => seg.append(i, r));
+  seg.index();
+  // 70 more, one at a time: past the tail limit of 64, the tail is merged.
+  for (let i = 0; i < 70; i++) {
+    seg.append(500 + i, encodeRecord(capture(testPerson(500 + i), 0)));
+    seg.index();
+    if (i === 3) seg.remove(seg.count - 1);
+  }
+  assert.equal(seg.size, persons + 69);
+  assert.equal(seg.ids[seg.shortlist(probeOf(12), 1).local[0]!], 12);
+  for (const p of [500, 510, 569]) {
+    assert.equal(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(p), 1))), 1).local[0]!], p);
+  }
+  assert.notEqual(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(503), 1))), 1).local[0]!], 503);
+});

@@ -3,10 +3,10 @@
  * arena, and an inverted index from triplet key to the records holding it.
  *
  * The index is a compressed sparse row table per finger slot (position 0 = unknown, 1..10),
- * with 16-bit record numbers, rebuilt in two passes (count, fill) from the arena. Records added
- * in small numbers go to a tail map first and are folded into the table when the tail grows past
+ * with 16-bit record numbers, built in two passes (count, fill) from the arena. Records added
+ * in small numbers go to a tail map first and are merged into the table when the tail grows past
  * an eighth of it, so online enrolment stays cheap and searches always see every record.
- * Removal clears a record's live flag at once; its postings go at the next rebuild.
+ * Removal clears a record's live flag at once; its postings go at the next merge or rebuild.
  *
  * A search counts, per record, the probe keys found among its postings over all probe fingers
  * (ten-print fusion at the index level) and shortlists the records with most votes.
@@ -15,6 +15,8 @@ import { fingerOffsets, fingerPosition, readFinger } from './compact.ts';
 import { tripletKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
 
 export const SEGMENT_CAPACITY = 65_535;
+/** Records the tail may hold before a rebuild, however small the table. */
+const TAIL_MIN = 64;
 /** Finger slots: 0 for an unknown or non-rolled position, then ANSI/NIST FGP 1..10. */
 export const SLOTS = 11;
 
@@ -95,11 +97,13 @@ export class Segment {
   }
 
   /**
-   * Indexes the records appended since the last call: into the tail while the records outside the
-   * table stay under an eighth of it (at least 1024), else by rebuilding the table.
+   * Indexes the records appended since the last call. A large batch (over an eighth of the table,
+   * TAIL_MIN at least) rebuilds the table from the arena; fewer go to the tail, and a tail grown
+   * past that size is merged into the table (postings copied, no keys recomputed).
    */
   index(): void {
-    if (this.count - this.baseCount > Math.max(1024, this.baseCount >> 3)) {
+    const limit = Math.max(TAIL_MIN, this.baseCount >> 3);
+    if (this.count - this.indexed > limit) {
       this.rebuild();
       return;
     }
@@ -113,6 +117,7 @@ export class Segment {
         this.slotPostings[Math.floor(key / KEY_SPACE)]!++;
       });
     }
+    if (this.indexed - this.baseCount > limit) this.merge();
   }
 
   remove(local: number): void {
@@ -142,15 +147,47 @@ export class Segment {
   rebuild(): void {
     const start = new Uint32Array(SLOTS * KEY_SPACE + 1);
     for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => start[k + 1]!++);
-    for (let k = 0; k < SLOTS * KEY_SPACE; k++) start[k + 1]! += start[k]!;
-    const post = new Uint16Array(start[SLOTS * KEY_SPACE]!);
-    const fill = start.slice(0, SLOTS * KEY_SPACE);
-    for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => (post[fill[k]!++] = r));
+    this.indexed = this.count;
+    this.install(start, (post, fill) => {
+      for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => (post[fill[k]!++] = r));
+    });
+  }
+
+  /** Folds the tail into the table, dropping removed records' postings. */
+  private merge(): void {
+    const keys = SLOTS * KEY_SPACE;
+    const old = this.baseStart;
+    const oldPost = this.basePost;
+    const live = this.live;
+    const start = new Uint32Array(keys + 1);
+    if (old) {
+      for (let k = 0; k < keys; k++) {
+        let c = 0;
+        for (let p = old[k]!, end = old[k + 1]!; p < end; p++) c += live[oldPost[p]!]!;
+        start[k + 1] = c;
+      }
+    }
+    for (const [k, list] of this.tail) for (const r of list) start[k + 1]! += live[r]!;
+    this.install(start, (post, fill) => {
+      if (old) {
+        for (let k = 0; k < keys; k++) {
+          for (let p = old[k]!, end = old[k + 1]!; p < end; p++) if (live[oldPost[p]!]) post[fill[k]!++] = oldPost[p]!;
+        }
+      }
+      for (const [k, list] of this.tail) for (const r of list) if (live[r]) post[fill[k]!++] = r;
+    });
+  }
+
+  /** Makes a table from per-key counts (in start[k + 1]) and a filler; the tail is then empty. */
+  private install(start: Uint32Array, fillPostings: (post: Uint16Array, fill: Uint32Array) => void): void {
+    const keys = SLOTS * KEY_SPACE;
+    for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+    const post = new Uint16Array(start[keys]!);
+    fillPostings(post, start.slice(0, keys));
     for (let slot = 0; slot < SLOTS; slot++) this.slotPostings[slot] = start[(slot + 1) * KEY_SPACE]! - start[slot * KEY_SPACE]!;
     this.baseStart = start;
     this.basePost = post;
-    this.baseCount = this.count;
-    this.indexed = this.count;
+    this.baseCount = this.indexed;
     this.tail = new Map();
   }
 
