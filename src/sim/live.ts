@@ -12,6 +12,7 @@ import type { Store } from '../store/store.ts';
 import { BookingStream } from './bookings.ts';
 import { simEpoch } from './demo.ts';
 import { ScaledClock } from './scaled-clock.ts';
+import { savePace } from './shared-clock.ts';
 import { readWorldInfo, seedWorld, type WorldInfo } from './seed.ts';
 import { generateWorld } from './world.ts';
 
@@ -105,9 +106,12 @@ export class LiveSimulation {
     await this.saveClock();
   }
 
-  async saveClock(): Promise<void> {
-    const value = this.state.clock.now().toISOString();
+  /** Saves the simulated time, and its pace for worker processes (speed 0 once stopped). */
+  async saveClock(speed = this.state.clock.speed): Promise<void> {
+    const now = this.state.clock.now();
+    const value = now.toISOString();
     await this.store.db.insert(simState).values({ key: 'clock', value }).onConflictDoUpdate({ target: simState.key, set: { value } });
+    await savePace(this.store.db, now, speed);
   }
 
   /** Stops after the tick in progress, and saves the simulated time. */
@@ -116,6 +120,6 @@ export class LiveSimulation {
     clearTimeout(this.#timer);
     await this.#running;
     await this.state.pipeline.close();
-    await this.saveClock();
+    await this.saveClock(0);
   }
 }

@@ -3,7 +3,8 @@
  * transaction. A crash between the publish and the mark republishes the batch; JetStream drops the
  * repeats by `Nats-Msg-Id` (the message id), and past its duplicate window the consumer's inbox
  * still does. Timers stay in the outbox until the clock reaches them. One process relays at a time
- * (a transaction-scoped advisory lock), so messages enter the stream in due order.
+ * (a transaction-scoped advisory lock), so messages enter the stream in due order; the others wait
+ * for it, so that when relayDue returns, every message due by `now` is in the stream.
  */
 import { sql } from 'drizzle-orm';
 import type { JetStreamClient } from '@nats-io/jetstream';
@@ -25,13 +26,12 @@ export function decodeMessage(data: string): Message {
   return { ...m, availableAt: new Date(m.availableAt) };
 }
 
-/** Relays every due message; resolves to how many were published (0 when another process holds the relay). */
+/** Relays every due message; resolves to how many this process published. */
 export async function relayDue(store: Store, js: JetStreamClient, stream: string, now: Date, batchSize: number): Promise<number> {
   let relayed = 0;
   for (;;) {
     const n = await store.transaction(async (tx) => {
-      const lock = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${relayLock}) AS ok`);
-      if (!(lock as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return 0;
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${relayLock})`);
       const due = await duePending(tx, undefined, now, batchSize);
       try {
         await Promise.all(due.map((m) => js.publish(subjectOf(stream, m.topic), encodeMessage(m), { msgID: m.id })));

@@ -8,8 +8,9 @@ import { statusRoutes } from '../../server/status.ts';
 import { LiveSimulation } from '../../sim/live.ts';
 import { numberOption, parseCommandArgs, type Command } from '../command.ts';
 import { openStoreFromArgs, storeArgOptions, storeArgUsage } from '../store-args.ts';
+import { busArgOptions, busArgUsage, busTargetFromArgs, checkStages, openBus, stagesFromArgs } from '../bus-args.ts';
 
-const usage = `Usage: seccom start [--port N] [--host H] [--data DIR | --store URL] [--seed S] [--people P] [--speed X] [--console-steps all|none|IDS]
+const usage = `Usage: seccom start [--port N] [--host H] [--data DIR | --store URL] [--bus URL [--stages LIST]] [--seed S] [--people P] [--speed X] [--console-steps all|none|IDS]
 
 The main job: opens the store (creating it if absent), seeds a synthetic world on first start,
 runs bookings through the pipeline continuously in simulated time, and serves the status page,
@@ -17,6 +18,8 @@ the API and the console. Ctrl-C stops it cleanly; the next start continues where
   --port N       HTTP port (default 8080)
   --host H       address to listen on (default 127.0.0.1)
 ${storeArgUsage}
+${busArgUsage}
+  --stages LIST  with --bus: run only these stages here (comma-separated), \`seccom worker\` runs the others
   --seed S       seed of a new synthetic world (default 1)
   --people P     people in a new synthetic world (default 1000)
   --speed X      simulated seconds per real second (default 240: 200 bookings a real minute, a 48-hour hold in 12 minutes)
@@ -31,6 +34,8 @@ const command: Command = {
       argv,
       {
         ...storeArgOptions,
+        ...busArgOptions,
+        stages: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
@@ -43,16 +48,24 @@ const command: Command = {
     const port = numberOption(values.port, 'port', 8080, 0);
     const host = values.host ?? '127.0.0.1';
     const steps = parseConsoleSteps(values['console-steps'] ?? defaultConsoleSteps);
+    const target = busTargetFromArgs(values);
+    const stages = stagesFromArgs(values.stages, target, 'stages');
     const book = loadRuleBook();
     const store = await openStoreFromArgs(values);
     let sim: LiveSimulation | undefined;
     try {
       io.out(`seccom: store ${store.kind} at ${store.location}`);
+      if (target) io.out(`seccom: bus NATS JetStream ${target.servers}, stream ${target.stream}; stages ${stages?.join(', ') ?? 'all'}`);
       sim = await LiveSimulation.open(store, {
         seed: values.seed ?? '1',
         people: Math.floor(numberOption(values.people, 'people', 1000, 1)),
         speed: numberOption(values.speed, 'speed', 240, 0),
-        pipeline: async (s, c, busOptions) => (await createConsolePipeline(s, c, book, steps, { busOptions })).pipeline,
+        pipeline: async (s, c, busOptions) => {
+          const { bus, filter } = await openBus(s, c, target, stages, busOptions);
+          const { pipeline } = await createConsolePipeline(s, c, book, steps, { busOptions, bus });
+          await checkStages(pipeline, filter, stages);
+          return pipeline;
+        },
       });
       const live = sim;
       const { world, seeded, clock } = live.state;

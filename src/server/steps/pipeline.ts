@@ -1,4 +1,5 @@
 /** The pipeline with its human steps gated for the console (see ./gate.ts). */
+import type { Bus } from '../../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../../bus/outbox-bus.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { RuleBook } from '../../policy/index.ts';
@@ -19,9 +20,9 @@ export async function createConsolePipeline(
   clock: Clock,
   book: RuleBook,
   steps: HumanSteps,
-  opts: { ports?: Partial<PipelinePorts>; busOptions?: OutboxBusOptions } = {},
+  opts: { ports?: Partial<PipelinePorts>; busOptions?: OutboxBusOptions; bus?: Bus } = {},
 ): Promise<ConsolePipeline> {
-  const gate = new ConsoleGate(new OutboxBus(store, clock, opts.busOptions), store, clock, steps);
+  const gate = new ConsoleGate(opts.bus ?? new OutboxBus(store, clock, opts.busOptions), store, clock, steps);
   const policy = consolePolicy(opts.ports?.policy ?? ruleBookPolicy({ book }), gate, book);
   const pipeline = await createPipeline(store, clock, { bus: gate, ports: { ...opts.ports, policy } });
   return { pipeline, gate };
