@@ -4,6 +4,7 @@
  */
 import { SeccomError } from '../errors/index.ts';
 import type { FingerTemplate } from '../biometrics/template.ts';
+import { CLAIM_CHANNELS, type ClaimChannel } from './claim.ts';
 import type { ArrestCharge } from './offense.ts';
 
 export interface BookingSubmission {
@@ -29,6 +30,11 @@ export interface BookingSubmission {
   prints: FingerTemplate[];
   /** Synthetic bookings only: the world person booked, for oversight statistics. */
   simPersonId?: string;
+  /**
+   * Synthetic bookings only: when the person will claim US citizenship, and to whom. The world
+   * knows it in advance; the pipeline records the claim only when that time comes.
+   */
+  simCitizenshipClaim?: { at: Date; madeTo: ClaimChannel };
 }
 
 function bad(field: string, message: string, tcn?: string): SeccomError {
@@ -56,7 +62,12 @@ export function validateBooking(b: BookingSubmission): void {
     if (!c.offense || !/^\d{4}$/.test(c.ncic ?? '') || ![1, 2, 3].includes(c.level)) {
       throw bad(`charges[${i}]`, 'needs an offense, a 4-digit NCIC code and a level 1-3', tcn);
     }
+    if (c.maxMonths !== undefined && !(Number.isInteger(c.maxMonths) && c.maxMonths >= 0)) throw bad(`charges[${i}].maxMonths`, 'a whole number of months', tcn);
   });
+  const claim = b.simCitizenshipClaim;
+  if (claim && (!validTime(claim.at) || claim.at < b.arrestedAt || !CLAIM_CHANNELS.includes(claim.madeTo))) {
+    throw bad('simCitizenshipClaim', `a time not before the arrest, made to ${CLAIM_CHANNELS.join(', ')}`, tcn);
+  }
   if (!Array.isArray(b.prints) || b.prints.length === 0) throw bad('prints', 'at least one finger template is required', tcn);
   const positions = new Set<number>();
   b.prints.forEach((p, i) => {

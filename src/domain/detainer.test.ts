@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canTransition, DETAINER_STATES, isTerminal, transition, type DetainerState } from './detainer.ts';
+import { canTransition, DETAINER_STATES, isTerminal, jailActs, transition, type DetainerState } from './detainer.ts';
 
 const expected: Record<DetainerState, DetainerState[]> = {
   requested: ['lodged', 'cancelled'],
   lodged: ['honoured', 'declined', 'cancelled'],
-  honoured: ['custody_transferred', 'lapsed', 'cancelled'],
-  declined: ['released'],
+  honoured: ['custody_transferred', 'lapsed', 'cancelled', 'notified'],
+  declined: ['released', 'notified'],
   lapsed: ['released'],
   cancelled: ['released'],
+  notified: ['released'],
   custody_transferred: [],
   released: [],
 };
@@ -38,4 +39,14 @@ test('a forbidden transition is a typed error naming the detainer and the states
       return true;
     },
   );
+});
+
+test('the jail acts on an answer as the request asks: hold, notify or transfer at release', () => {
+  assert.deepEqual(jailActs('I-247', 'honour'), { hold: true, atRelease: 'release' });
+  assert.deepEqual(jailActs('I-247D', 'notify-only'), { hold: false, atRelease: 'notify' });
+  assert.deepEqual(jailActs('I-247D', 'decline'), { hold: false, atRelease: 'release' });
+  assert.deepEqual(jailActs('I-247N', 'honour'), { hold: false, atRelease: 'notify' });
+  assert.deepEqual(jailActs('I-247N', 'decline'), { hold: false, atRelease: 'release' });
+  assert.deepEqual(jailActs('I-247X', 'honour'), { hold: false, atRelease: 'transfer' });
+  assert.deepEqual(jailActs('I-247X', 'notify-only'), { hold: false, atRelease: 'notify' });
 });

@@ -1,4 +1,4 @@
-/** Jurisdictions and their dated activation (DOMAIN.md §2): the row in force at a time decides sharing with DHS. */
+/** Jurisdictions and their dated activation history (DOMAIN.md §2). */
 export interface Jurisdiction {
   id: string;
   name: string;
@@ -8,28 +8,14 @@ export interface Jurisdiction {
   rulesetId: string;
 }
 
+/**
+ * One dated row of a jail's activation history: its state from `effectiveFrom` on. Whether a
+ * request not to share has effect is not part of it: the federal opt-out policy in force decides
+ * (src/pipeline/participation.ts).
+ */
 export interface Activation {
   effectiveFrom: Date;
   activated: boolean;
   optOutRequested: boolean;
-  /** Whether federal policy at that time gives an opt-out request effect (it stopped on 5 Aug 2011). */
-  optOutHonoured: boolean;
   note: string;
-}
-
-export interface SharingDecision {
-  forward: boolean;
-  reason: string;
-}
-
-/** Whether prints booked at `at` go on to DHS: activated, and no opt-out that policy honours. */
-export function dhsSharingAt(activations: readonly Activation[], at: Date): SharingDecision {
-  let current: Activation | undefined;
-  for (const a of activations) {
-    if (a.effectiveFrom.getTime() <= at.getTime() && (!current || a.effectiveFrom > current.effectiveFrom)) current = a;
-  }
-  if (!current || !current.activated) return { forward: false, reason: 'jurisdiction not activated' };
-  if (current.optOutRequested && current.optOutHonoured) return { forward: false, reason: 'opt-out requested and honoured' };
-  if (current.optOutRequested) return { forward: true, reason: 'activated; opt-out requested but not honoured (participation mandatory)' };
-  return { forward: true, reason: 'activated' };
 }

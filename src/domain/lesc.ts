@@ -3,7 +3,7 @@
  * automatically on an IDENT match) and the Immigration Alien Response. The IAR text layout is
  * unverified, so the IAR is a typed record (documented in docs/architecture.md), not a text format.
  */
-import type { Conviction, OffenseLevel } from './offense.ts';
+import type { Conviction, OffenseLevel, RecordFlags, Warrant } from './offense.ts';
 
 /** LESC's ORI: the destination of every IAQ. */
 export const LESC_ORI = 'VTICE0900';
@@ -58,7 +58,12 @@ export interface IarBody {
   priorRemovalOrder: boolean;
   criminalHistory: {
     fbiNumber: string | null;
-    convictions: Pick<Conviction, 'offense' | 'ncic' | 'level' | 'felony' | 'aggravated' | 'convictedOn'>[];
+    /** The fields after convictedOn came with migration 0008: IARs sent before lack them. */
+    convictions: (Pick<Conviction, 'offense' | 'ncic' | 'level' | 'felony' | 'aggravated' | 'convictedOn'> & Partial<Pick<Conviction, 'maxMonths' | 'felonyClass' | 'federal'>>)[];
     highestLevel: OffenseLevel | null;
+    /** Outstanding warrants (NCIC); absent in IARs sent before migration 0008. */
+    warrants?: Warrant[];
+    /** NCIC file hits and registrations; absent in IARs sent before migration 0008. */
+    flags?: RecordFlags;
   };
 }

@@ -1,7 +1,7 @@
 /** One booking's path through the stages so far, in words (for `seccom submit` and logs). */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../store/db.ts';
-import { bookingOutcomes, cjisResults, detainerEvents, detainers, iceDecisions, iaqs, identResults, jailResponses, sibResults } from '../store/schema/index.ts';
+import { bookingOutcomes, citizenshipClaims, cjisResults, detainerEvents, detainers, escalations, iceDecisions, iaqs, identResults, jailResponses, sibResults } from '../store/schema/index.ts';
 
 export async function bookingPath(db: Db, bookingId: string): Promise<string[]> {
   const path = ['intake'];
@@ -21,6 +21,11 @@ export async function bookingPath(db: Db, bookingId: string): Promise<string[]> 
     if (jail) path.push(`jail: ${jail.decision} (${jail.rulesetId})`);
     const states = await db.select().from(detainerEvents).where(eq(detainerEvents.detainerId, detainer.id)).orderBy(asc(detainerEvents.seq));
     path.push(`detainer ${detainer.id}: ${states.map((s) => s.to).join(' → ')}`);
+  }
+  const [claim] = await db.select().from(citizenshipClaims).where(eq(citizenshipClaims.bookingId, bookingId));
+  if (claim) {
+    const raised = await db.select().from(escalations).where(eq(escalations.bookingId, bookingId));
+    path.push(`US citizenship claimed to the ${claim.madeTo} at ${claim.claimedAt.toISOString()}${raised.length ? ' (escalated)' : ''}`);
   }
   const [end] = await db.select().from(bookingOutcomes).where(eq(bookingOutcomes.bookingId, bookingId));
   path.push(end ? `outcome: ${end.outcome}` : 'outcome: pending (waiting for a timer)');

@@ -12,6 +12,7 @@ import { enqueue } from '../bus/outbox.ts';
 import { insertAudited } from '../store/audited.ts';
 import { arrestCharges, bookings, jurisdictions } from '../store/schema/index.ts';
 import type { Store } from '../store/store.ts';
+import { claimCitizenship } from './claims.ts';
 import { message } from './stage.ts';
 import { topics } from './topics.ts';
 
@@ -81,8 +82,27 @@ export async function submitBookings(store: Store, clock: Clock, subs: readonly 
       await insertAudited(
         tx,
         arrestCharges,
-        rows.flatMap(({ s, id }) => s.charges.map((c, i) => ({ bookingId: id, seq: i + 1, ...c }))),
+        rows.flatMap(({ s, id }) =>
+          s.charges.map((c, i) => ({
+            bookingId: id,
+            seq: i + 1,
+            offense: c.offense,
+            ncic: c.ncic,
+            level: c.level,
+            felony: c.felony,
+            maxMonths: c.maxMonths ?? null,
+            felonyClass: c.felonyClass ?? null,
+            bondPosted: c.bondPosted ?? null,
+            probableCauseFinding: c.probableCauseFinding ?? false,
+          })),
+        ),
         ctx,
+      );
+      // The synthetic person's claim of US citizenship, scheduled for when it is made.
+      await claimCitizenship(
+        tx,
+        ctx,
+        rows.flatMap(({ s, id }) => (s.simCitizenshipClaim ? [{ bookingId: id, at: s.simCitizenshipClaim.at, madeTo: s.simCitizenshipClaim.madeTo, by: actor }] : [])),
       );
       await enqueue(
         tx,

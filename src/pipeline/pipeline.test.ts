@@ -115,7 +115,8 @@ test('each path through the stages leaves its records and ends in its outcome', 
   const sib = new Map((await store.db.select().from(sibResults)).map((r) => [r.bookingId, r]));
   assert.equal(sib.size, 6);
   assert.equal(sib.get('B-T-NOT-SHARED')!.forwardedToDhs, false);
-  assert.match(sib.get('B-T-NOT-SHARED')!.reason, /Suffolk County, MA: jurisdiction not activated/);
+  assert.match(sib.get('B-T-NOT-SHARED')!.reason, /^Suffolk County, MA: not activated on 2012-04-02$/);
+  assert.match(sib.get('B-T-PLAIN')!.reason, /^Harris County, TX: shared: activated 2008-10-27 \(us-tx-harris, policies\/us-tx-harris.policy:\d+\)/);
   assert.match(sib.get('B-T-PLAIN')!.sid, /^TX\d{8}$/);
 
   // CJIS: an ident carries the file's FBI number; a first arrest is enrolled.

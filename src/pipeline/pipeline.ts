@@ -1,7 +1,7 @@
 /**
  * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the policy
- * engine's rule book (policies/*.policy), the 1:N search engine (src/biometrics/search) and the
- * placeholder pickup planner, unless other ports are given.
+ * engine's rule book (policies/*.policy) for ERO, the jail and participation, the 1:N search
+ * engine (src/biometrics/search) and the placeholder pickup planner, unless other ports are given.
  */
 import type { Bus } from '../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
@@ -10,10 +10,12 @@ import type { BookingSubmission } from '../domain/booking.ts';
 import type { Store } from '../store/store.ts';
 import { openEngineSearches } from '../biometrics/search/tenprint-port.ts';
 import { submitBookings, type Submitted } from './intake.ts';
+import { ruleBookParticipation } from './participation.ts';
 import type { PickupPlanner, PipelinePorts } from './ports.ts';
 import { ruleBookPolicy } from './rule-book-policy.ts';
 import { stageHandler, type Stage } from './stage.ts';
 import { cjisStage } from './stages/cjis.ts';
+import { claimsStage } from './stages/claims.ts';
 import { detainerStage } from './stages/detainer.ts';
 import { eroStage } from './stages/ero.ts';
 import { identStage } from './stages/ident.ts';
@@ -38,13 +40,14 @@ export const hashedPickup: PickupPlanner = {
 
 export function buildStages(ports: PipelinePorts): Stage[] {
   return [
-    sibStage,
+    sibStage(ports.participation),
     cjisStage(ports.cjisSearch),
     identStage(ports.identSearch),
     lescStage,
     eroStage(ports.policy, ports.pickup),
     detainerStage,
     jailStage(ports.policy),
+    claimsStage,
   ];
 }
 
@@ -58,6 +61,7 @@ export async function createPipeline(
     cjisSearch: opts.ports?.cjisSearch ?? searches!.cjisSearch,
     identSearch: opts.ports?.identSearch ?? searches!.identSearch,
     policy: opts.ports?.policy ?? ruleBookPolicy(),
+    participation: opts.ports?.participation ?? ruleBookParticipation(),
     pickup: opts.ports?.pickup ?? hashedPickup,
   };
   const bus = opts.bus ?? new OutboxBus(store, clock, opts.busOptions);

@@ -3,6 +3,7 @@
  * deterministic placeholder in ./placeholders/, named as such, until the real engine replaces it.
  */
 import type { FingerTemplate } from '../biometrics/template.ts';
+import type { Activation } from '../domain/jurisdiction.ts';
 import type { IarBody } from '../domain/lesc.ts';
 import type { ArrestCharge, OffenseLevel } from '../domain/offense.ts';
 import type { DetainerClock, EroDecision, JailResponse } from '../policy/index.ts';
@@ -37,6 +38,8 @@ export interface EroCase {
   releaseDueAt: Date;
   charges: readonly ArrestCharge[];
   iar: IarBody;
+  /** When the person claimed US citizenship, if they had by the decision time (citizenship_claims). */
+  citizenshipClaimAt?: Date;
 }
 
 /**
@@ -79,6 +82,19 @@ export interface PolicyPort {
   jail(c: EroCase, form: DetainerForm): JailOutcome;
 }
 
+/** A jail as the SIB knows it, with its dated activation records (jurisdiction_activations). */
+export interface JailParticipation {
+  id: string;
+  name: string;
+  rulesetId: string;
+  activations: readonly Activation[];
+}
+
+/** Whether a booking's prints go on to DHS (DOMAIN.md §2), and why. */
+export interface ParticipationPort {
+  sharing(jail: JailParticipation, arrestedAt: Date): { forward: boolean; reason: string };
+}
+
 /** When ICE officers arrive to take custody, after the person becomes releasable. */
 export interface PickupPlanner {
   delayMs(detainerId: string): number;
@@ -88,5 +104,6 @@ export interface PipelinePorts {
   cjisSearch: TenprintSearch;
   identSearch: TenprintSearch;
   policy: PolicyPort;
+  participation: ParticipationPort;
   pickup: PickupPlanner;
 }

@@ -70,3 +70,11 @@ export async function moveDetainer(
   await insertAudited(tx, detainerEvents, [{ detainerId: d.id, seq: version, from: d.state, to, reason, at: ctx.at }], ctx);
   return { ...d, ...set };
 }
+
+/**
+ * Locks the bookings' rows until the transaction ends, so that two stages deciding on the same
+ * booking (ERO, and a claim of US citizenship) take turns and each sees what the other wrote.
+ */
+export async function lockBookings(tx: Db, ids: string[]): Promise<void> {
+  if (ids.length) await tx.select({ id: bookings.id }).from(bookings).where(inArray(bookings.id, ids)).orderBy(asc(bookings.id)).for('update');
+}

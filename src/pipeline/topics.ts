@@ -1,4 +1,6 @@
 /** The messages between stages (one topic per hop of DOMAIN.md §1) and where each booking's path ends. */
+import type { ReleaseAct } from '../domain/detainer.ts';
+
 export const topics = {
   /** intake → SIB */
   bookingSubmitted: 'booking.submitted',
@@ -20,12 +22,14 @@ export const topics = {
   releaseDue: 'jail.release-due',
   holdExpired: 'jail.hold-expired',
   iceArrival: 'ice.arrival',
+  /** a claim of US citizenship, due when it is made: stops any hold on the booking */
+  citizenshipClaimed: 'citizenship.claimed',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];
 
 /** Where a booking's path ends (booking_outcomes.outcome). */
-export const OUTCOMES = ['not_shared', 'no_ident_match', 'no_action', 'notification_requested', 'released', 'custody_transferred'] as const;
+export const OUTCOMES = ['not_shared', 'no_ident_match', 'no_action', 'released', 'custody_transferred'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface BookingRef {
@@ -34,4 +38,9 @@ export interface BookingRef {
 export interface DetainerRef {
   detainerId: string;
   bookingId: string;
+}
+
+/** The jail's timer at the otherwise-release time: what it does then (release, notify ICE, hand over). */
+export interface ReleaseDue extends DetainerRef {
+  act: ReleaseAct;
 }

@@ -35,7 +35,7 @@ export function renderCaseDecision(d: CaseDecision): string {
   const out = [
     `case ${d.caseId} under ${d.jurisdiction} on ${d.at}`,
     `participation: ${p.sharing ? 'prints shared with DHS' : 'prints not shared'} (activated: ${p.activated}, not-share requested: ${p.notShareRequested}, opt-out policy: ${p.optOutPolicy})`,
-    ...p.reasons.map((r) => `  ${r.event} ${r.date} (${r.jurisdiction}, ${r.file}:${r.line}): ${r.cite}`),
+    ...p.reasons.map((r) => `  ${r.event} ${r.date} (${r.jurisdiction}, ${r.file}${r.line === null ? '' : `:${r.line}`}): ${r.cite}`),
   ];
   const e = d.ero;
   out.push(

@@ -8,7 +8,7 @@ export { parseCaseFacts, DETAINER_FORMS, type CaseFacts, type CaseFactsInput, ty
 export { evaluateCase, whatIf, evaluationDate, type CaseDecision, type Scenario } from './engine/evaluate-case.ts';
 export { removalCategory, type EroDecision, type RemovalCategory, type DiscretionChecklist } from './engine/ero-decision.ts';
 export type { JailResponse } from './engine/jail-response.ts';
-export { participationAt, type Participation } from './engine/participation.ts';
+export { participationAt, type Participation, type ParticipationReason, type ParticipationRecord } from './engine/participation.ts';
 export type { DecisionTrace, FiredRule } from './engine/decide.ts';
 export { clockRuleAt } from './engine/clock-rule.ts';
 export {

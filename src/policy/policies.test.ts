@@ -155,6 +155,14 @@ test('participation: activation is dated, and a not-share request has effect onl
   assert.equal(at('2011-05-04').sharing, false);
   assert.equal(at('2011-08-05').sharing, true);
   assert.deepEqual(at('2011-08-05').reasons.map((r) => r.event), ['activated', 'requested-not-share', 'opt-out-policy']);
+
+  // A jail's own dated records join the files' events and count as the nearest jurisdiction's.
+  const record = (kind: 'activated' | 'requested-not-share' | 'withdrew-not-share', date: string) => ({ kind, date, jurisdiction: 'jail-a', cite: `${kind} (record)`, source: 'store' });
+  assert.equal(participationAt(b, 'us-zz-a', '2010-02-01', [record('activated', '2010-01-15')]).sharing, true);
+  const withdrawn = participationAt(b, 'us-zz-a', '2011-06-01', [record('withdrew-not-share', '2011-05-04')]);
+  assert.equal(withdrawn.sharing, true, 'the record decides over the file on the same day');
+  assert.deepEqual(withdrawn.reasons.at(-1), { jurisdiction: 'jail-a', event: 'withdrew-not-share', date: '2011-05-04', cite: 'withdrew-not-share (record)', file: 'store', line: null });
+  assert.equal(participationAt(b, 'us-zz-a', '2011-06-01', [record('requested-not-share', '2011-05-20'), record('withdrew-not-share', '2011-05-04')]).sharing, false);
 });
 
 // ---------------------------------------------------------------- Connecticut -----------------

@@ -32,4 +32,36 @@ export const calibration = {
   rearrestWeight: 3,
   /** Level of the charge at booking. */
   chargeLevel: { 1: 0.1, 2: 0.3, 3: 0.6 },
+
+  // The figures below are this system's assumptions, not published figures: DOMAIN.md §6 gives
+  // none for them. They are set so that each jurisdiction's rules meet cases now and then.
+
+  /** People with a criminal record flagged in the national files (NCIC Gang and KST files, the state DOC, registries). */
+  recordFlags: { gangMember: 0.05, tsdbMatch: 0.002, securityRiskGroup: 0.03, sexRegistrant: 0.03, arsonRegistrant: 0.003 },
+  /** People with a criminal record who have an outstanding arrest warrant, and who issued it. */
+  outstandingWarrant: 0.08,
+  warrantIssuer: { state: 0.7, federal: 0.2, local: 0.1 },
+  /** Warrants signed by a judge (arrest and bench warrants; parole or local administrative ones are not). */
+  judicialWarrant: { state: 0.95, federal: 0.9, local: 0.5 },
+  felonyWarrant: 0.4,
+  /** Felony convictions from a federal court (about 6 % of felony convictions: BJS, state vs. federal sentencing totals). */
+  federalConviction: 0.06,
+  /**
+   * Bail posted before the otherwise-release time, by the level of the worst charge (BJS, Felony
+   * Defendants in Large Urban Counties, 2009: 62 % of felony defendants released before disposition,
+   * fewer for the most serious charges).
+   */
+  bondPosted: { 1: 0.3, 2: 0.5, 3: 0.75 },
+  /** Felony charges held without bail that a magistrate found probable cause on by the time ICE asks. */
+  probableCauseFinding: 0.8,
+  /**
+   * Claims of US citizenship by people ICE encounters (an IDENT record): most US citizens matched
+   * by mistake say so once served the detainer notice (Dec 2011 I-247: notice and hotline); some
+   * non-citizens claim too (derived citizenship they did not know of, or a false claim).
+   */
+  citizenshipClaim: { citizen: 0.8, nonCitizen: 0.03 },
+  /** Hours after the booking that the claim is made: from the detainer notice to days into a hold. */
+  claimDelayHours: { min: 1, max: 96 },
+  /** Who hears the claim. */
+  claimChannel: { jail: 0.7, hotline: 0.3 },
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The synthetic world's jails: real county names with the local rule sets of policies/, and
  * activation dates as ICE published them (DOMAIN.md §2); the agencies and everyone in them are
- * synthetic. Each county answers detainers under a different law.
+ * synthetic. Each county answers detainers under a different law. Whether a request not to share
+ * has effect is not recorded here: the federal opt-out policy in force decides.
  */
 import type { Activation, Jurisdiction } from '../domain/jurisdiction.ts';
 
@@ -11,12 +12,10 @@ export interface SimJurisdiction extends Jurisdiction {
   weight: number;
 }
 
-const mandatory = new Date('2011-08-05T00:00:00Z');
 const act = (from: string, note: string, optOutRequested = false): Activation => ({
   effectiveFrom: new Date(`${from}T00:00:00Z`),
   activated: true,
   optOutRequested,
-  optOutHonoured: new Date(`${from}T00:00:00Z`) < mandatory,
   note,
 });
 
@@ -30,7 +29,7 @@ export const simJurisdictions: readonly SimJurisdiction[] = [
     ori: 'IL0160000',
     rulesetId: 'us-il-cook',
     weight: 2,
-    activations: [act('2010-09-14', 'activated'), act('2011-05-04', 'Illinois withdraws from its MOA', true), act('2011-08-05', 'participation declared mandatory; MOAs terminated', true)],
+    activations: [act('2010-09-14', 'activated'), act('2011-05-04', 'Illinois withdraws from its MOA', true)],
   },
   { id: 'ct-hartford', name: 'Hartford County, CT', state: 'CT', ori: 'CT0020000', rulesetId: 'us-ct', weight: 1, activations: [act('2012-02-22', 'activated')] },
   { id: 'ma-suffolk', name: 'Suffolk County, MA', state: 'MA', ori: 'MA0130000', rulesetId: 'us-ma', weight: 1, activations: [act('2012-05-15', 'activated over the governor\'s objection', true)] },

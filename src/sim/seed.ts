@@ -11,6 +11,7 @@ import {
   personPrints,
   persons,
   simState,
+  warrants,
 } from '../store/schema/index.ts';
 import type { Store } from '../store/store.ts';
 import { simJurisdictions } from './jurisdictions.ts';
@@ -36,6 +37,7 @@ export async function seedWorld(store: Store, world: World): Promise<void> {
     await insertAudited(tx, personPrints, world.people.map((p) => ({ personId: p.row.id, templates: p.prints })), ctx);
     await insertAudited(tx, criminalSubjects, world.criminalSubjects, ctx);
     await insertAudited(tx, convictions, world.convictions, ctx);
+    await insertAudited(tx, warrants, world.warrants, ctx);
     await insertAudited(tx, immigrationSubjects, world.immigrationSubjects, ctx);
     await insertAudited(tx, encounters, world.encounters, ctx);
     const info: WorldInfo = { seed: world.seed, size: world.people.length, epoch: world.epoch.toISOString() };

@@ -1,13 +1,14 @@
 /**
  * The synthetic world: people (the truth), and what the systems of record know about them (the
- * FBI criminal file with rap sheets, the IDENT gallery with encounters and status), in the
- * proportions of calibration.ts. A pure function of the seed.
+ * FBI criminal file with rap sheets, warrants and file hits, the IDENT gallery with encounters and
+ * status), in the proportions of calibration.ts. A pure function of the seed.
  */
 import type { FingerTemplate } from '../biometrics/template.ts';
 import type { OffenseLevel } from '../domain/offense.ts';
-import type { convictions, criminalSubjects, encounters, immigrationSubjects, persons } from '../store/schema/index.ts';
+import type { convictions, criminalSubjects, encounters, immigrationSubjects, persons, warrants } from '../store/schema/index.ts';
 import { calibration } from './calibration.ts';
 import { syntheticHand } from './fingers.ts';
+import { simJurisdictions } from './jurisdictions.ts';
 import { familyNames, foreignBirthplaces, givenNames, usBirthplaces } from './names.ts';
 import { offensesOfLevel } from './offenses.ts';
 import { Prng } from './prng.ts';
@@ -26,6 +27,7 @@ export interface World {
   people: WorldPerson[];
   criminalSubjects: (typeof criminalSubjects.$inferInsert)[];
   convictions: (typeof convictions.$inferInsert)[];
+  warrants: (typeof warrants.$inferInsert)[];
   immigrationSubjects: (typeof immigrationSubjects.$inferInsert)[];
   encounters: (typeof encounters.$inferInsert)[];
 }
@@ -58,9 +60,38 @@ const encounterKinds: Record<string, string[]> = {
   asylum: ['asylum'],
 };
 
+/** Flags in the national files and an outstanding warrant, for a person with a record. */
+function recordFacts(facts: Prng, fbiNumber: string, epoch: Date) {
+  const f = calibration.recordFlags;
+  const flags = {
+    gangMember: facts.chance(f.gangMember),
+    tsdbMatch: facts.chance(f.tsdbMatch),
+    securityRiskGroup: facts.chance(f.securityRiskGroup),
+    sexRegistrant: facts.chance(f.sexRegistrant),
+    arsonRegistrant: facts.chance(f.arsonRegistrant),
+  };
+  if (!facts.chance(calibration.outstandingWarrant)) return { flags, warrant: undefined };
+  const issuer = facts.weighted(calibration.warrantIssuer);
+  const felony = facts.chance(calibration.felonyWarrant);
+  const warrant = {
+    id: `${fbiNumber}-W1`,
+    fbiNumber,
+    issuer,
+    state: issuer === 'federal' ? null : facts.pick(simJurisdictions).state,
+    judicial: facts.chance(calibration.judicialWarrant[issuer]),
+    felony,
+    immigration: false,
+    description: `${issuer} ${felony ? 'felony' : 'misdemeanor'} arrest warrant (synthetic)`,
+    issuedOn: isoDate(epoch.getTime() - facts.int(30, 5 * 365) * day),
+  };
+  return { flags, warrant };
+}
+
 export function generateWorld(seed: string | number, size: number, epoch: Date): World {
   const rng = new Prng(`${seed}:world`);
-  const world: World = { seed: String(seed), epoch, people: [], criminalSubjects: [], convictions: [], immigrationSubjects: [], encounters: [] };
+  // Facts added to the records later draw from their own stream, so the rest of a seed's world stays as it was.
+  const facts = new Prng(`${seed}:record-facts`);
+  const world: World = { seed: String(seed), epoch, people: [], criminalSubjects: [], convictions: [], warrants: [], immigrationSubjects: [], encounters: [] };
   for (let i = 1; i <= size; i++) {
     const id = `P${String(i).padStart(6, '0')}`;
     const citizenship = rng.weighted(calibration.citizenship);
@@ -82,7 +113,9 @@ export function generateWorld(seed: string | number, size: number, epoch: Date):
 
     if (convicted) {
       const fbiNumber = `${String(i).padStart(3, '0')}${rng.digits(6)}`.slice(-9);
-      world.criminalSubjects.push({ fbiNumber, personId: id, familyName: row.familyName, givenName: row.givenName, dob: row.dob, sex: row.sex, templates: prints, enrolledAt: epoch });
+      const record = recordFacts(facts, fbiNumber, epoch);
+      world.criminalSubjects.push({ fbiNumber, personId: id, familyName: row.familyName, givenName: row.givenName, dob: row.dob, sex: row.sex, templates: prints, enrolledAt: epoch, ...record.flags });
+      if (record.warrant) world.warrants.push(record.warrant);
       const worst = Number(rng.weighted(calibration.convictionLevel)) as OffenseLevel;
       const n = worst === 1 ? rng.int(1, 2) : worst === 2 ? rng.int(1, 3) : rng.int(1, 2);
       for (let k = 0; k < n; k++) {
@@ -97,6 +130,8 @@ export function generateWorld(seed: string | number, size: number, epoch: Date):
           felony: o.felony,
           aggravated: o.aggravated,
           maxMonths: o.maxMonths,
+          felonyClass: o.felonyClass,
+          federal: o.felony && facts.chance(calibration.federalConviction),
           convictedOn: isoDate(epoch.getTime() - rng.int(60, 15 * 365) * day),
         });
       }

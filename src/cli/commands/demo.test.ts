@@ -12,8 +12,26 @@ test('seccom demo --json: the contract fields, all bookings through, same seed s
   assert.equal(a.stdout.length, 1);
   assert.equal(a.stdout[0], b.stdout[0]);
   const r = JSON.parse(a.stdout[0]!);
-  assert.deepEqual(Object.keys(r), ['bookings', 'sibForwarded', 'cjisHits', 'identMatches', 'iaqs', 'iars', 'detainers', 'auditEntries', 'auditVerified']);
+  // The first contract's keys keep their order; figures added later follow them.
+  assert.deepEqual(Object.keys(r), [
+    'bookings',
+    'sibForwarded',
+    'cjisHits',
+    'identMatches',
+    'iaqs',
+    'iars',
+    'detainers',
+    'auditEntries',
+    'auditVerified',
+    'notifications',
+    'transfers',
+    'citizenshipClaims',
+    'escalations',
+  ]);
   assert.deepEqual(Object.keys(r.detainers), ['lodged', 'honoured', 'declined', 'lapsed']);
+  assert.deepEqual(Object.keys(r.notifications), ['lodged', 'agreed', 'declined', 'notified']);
+  assert.deepEqual(Object.keys(r.transfers), ['lodged', 'agreed', 'declined', 'transferred']);
+  assert.deepEqual(Object.keys(r.citizenshipClaims), ['claims', 'cancelled']);
   assert.equal(r.bookings, 80);
   assert.equal(r.auditVerified, true);
   assert.ok(r.sibForwarded <= r.bookings && r.identMatches <= r.sibForwarded);

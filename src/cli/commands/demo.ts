@@ -4,8 +4,9 @@ import { numberOption, parseCommandArgs, type Command } from '../command.ts';
 
 const usage = `Usage: seccom demo [--bookings N] [--seed S] [--people P] [--json]
 
-Runs N synthetic bookings end to end (intake, SIB, CJIS, IDENT, LESC, ERO, detainer, jail) on a
-fresh in-memory store, in simulated time, and prints the totals per hop. Same seed, same output.
+Runs N synthetic bookings end to end (intake, SIB, CJIS, IDENT, LESC, ERO, detainer, jail, claims
+of US citizenship) on a fresh in-memory store, in simulated time, and prints the totals per hop.
+Same seed, same output.
   --bookings N   bookings to run (default 1000)
   --seed S       seed of the synthetic world and bookings (default 1)
   --people P     people in the synthetic world (default 1000)
@@ -36,6 +37,9 @@ const command: Command = {
             `IDENT matches     ${r.identMatches}`,
             `IAQ / IAR         ${r.iaqs} / ${r.iars}`,
             `detainers         lodged ${r.detainers.lodged}, honoured ${r.detainers.honoured}, declined ${r.detainers.declined}, lapsed ${r.detainers.lapsed}`,
+            `notifications     lodged ${r.notifications.lodged}, agreed ${r.notifications.agreed}, declined ${r.notifications.declined}, notified ${r.notifications.notified}`,
+            `transfers         lodged ${r.transfers.lodged}, agreed ${r.transfers.agreed}, declined ${r.transfers.declined}, transferred ${r.transfers.transferred}`,
+            `citizenship       ${r.citizenshipClaims.claims} claims, ${r.citizenshipClaims.cancelled} requests cancelled, ${r.escalations} cases escalated`,
             `audit             ${r.auditEntries} entries, chain ${r.auditVerified ? 'verified' : 'NOT verified'}`,
           ].join('\n'),
         );

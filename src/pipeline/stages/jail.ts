@@ -1,15 +1,18 @@
 /**
- * The jail (DOMAIN.md §1 step 7, §4, §5): answers a lodged detainer under its local law through
- * the policy port (honour with a clock, or decline), then acts on the timers: release at the
- * otherwise-release time when declined; lapse and release when the hold's clock runs out; custody
- * transfer when ICE arrives in time.
+ * The jail (DOMAIN.md §1 step 7, §4, §5): answers a lodged request under its local law through
+ * the policy port, storing the answer with its explanation — a detainer honoured with its clock,
+ * a notification or transfer agreed, notification only, or declined — then acts on the timers: at
+ * the otherwise-release time it tells ICE the release when it agreed to (notified) and releases,
+ * or hands the person to ICE on an agreed transfer; a hold lapses and ends in release when its
+ * clock runs out, or in custody when ICE arrives in time.
  */
+import { jailActs } from '../../domain/detainer.ts';
 import { insertAudited } from '../../store/audited.ts';
 import { jailResponses } from '../../store/schema/index.ts';
 import type { DetainerForm, PolicyPort } from '../ports.ts';
 import { loadDetainers, moveDetainer, recordOutcomes } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
-import { topics, type DetainerRef, type Outcome } from '../topics.ts';
+import { topics, type DetainerRef, type Outcome, type ReleaseDue } from '../topics.ts';
 import { loadCases } from './ero.ts';
 import type { Message } from '../../bus/message.ts';
 
@@ -18,7 +21,7 @@ export function jailStage(policy: PolicyPort): Stage {
     name: 'jail',
     topics: [topics.detainerLodged, topics.releaseDue, topics.holdExpired, topics.iceArrival],
     async handle(tx, messages, ctx) {
-      const refs = messages.map((m) => ({ topic: m.topic, due: m.availableAt, ...(m.payload as DetainerRef) }));
+      const refs = messages.map((m) => ({ topic: m.topic, due: m.availableAt, act: (m.payload as Partial<ReleaseDue>).act ?? 'release', ...(m.payload as DetainerRef) }));
       const found = await loadDetainers(tx, refs.map((r) => r.detainerId));
       const lodged = refs.filter((r) => r.topic === topics.detainerLodged);
       const cases = await loadCases(tx, lodged.map((r) => r.bookingId), ctx.at);
@@ -35,18 +38,32 @@ export function jailStage(policy: PolicyPort): Stage {
           if (d.state !== 'lodged') continue;
           const c = cases.get(r.bookingId)!;
           const answer = policy.jail(c, d.form as DetainerForm);
-          answers.push({ detainerId: d.id, bookingId: r.bookingId, decision: answer.response, rulesetId: c.rulesetId, reason: `${policy.name}: ${answer.reason}`, at: ctx.at });
+          answers.push({ detainerId: d.id, bookingId: r.bookingId, decision: answer.response, rulesetId: c.rulesetId, reason: `${policy.name}: ${answer.reason}`, explanation: answer.explanation ?? null, at: ctx.at });
+          const releaseAt = c.releaseDueAt > ctx.at ? c.releaseDueAt : ctx.at;
+          const { atRelease } = jailActs(d.form, answer.response);
           if (answer.hold && answer.holdExpiresAt) {
             d = await moveDetainer(tx, d, 'honoured', answer.reason, ctx, { holdExpiresAt: answer.holdExpiresAt });
             out.push(message(topics.detainerHonoured, d.id, ref, ctx.at), message(topics.holdExpired, d.id, ref, answer.holdExpiresAt));
+          } else if (answer.response === 'honour' && atRelease !== 'release') {
+            // A notification or transfer agreed: it happens at the otherwise-release time.
+            d = await moveDetainer(tx, d, 'honoured', answer.reason, ctx);
+            out.push(message<ReleaseDue>(topics.releaseDue, d.id, { ...ref, act: atRelease }, releaseAt));
           } else {
+            // Declined, or notification only: no hold in any case (a hold without its clock is never kept).
             d = await moveDetainer(tx, d, 'declined', answer.reason, ctx);
-            out.push(message(topics.releaseDue, d.id, ref, c.releaseDueAt > ctx.at ? c.releaseDueAt : ctx.at));
+            out.push(message<ReleaseDue>(topics.releaseDue, d.id, { ...ref, act: answer.response === 'notify-only' ? 'notify' : 'release' }, releaseAt));
           }
         } else if (r.topic === topics.releaseDue) {
-          if (d.state !== 'declined' && d.state !== 'cancelled') continue;
-          d = await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', when);
-          ends.push({ bookingId: r.bookingId, outcome: 'released', at: when.at });
+          if (d.state === 'honoured' && r.act === 'transfer') {
+            d = await moveDetainer(tx, d, 'custody_transferred', 'custody handed to ICE at the otherwise-release time, as agreed', when);
+            ends.push({ bookingId: r.bookingId, outcome: 'custody_transferred', at: when.at });
+          } else if (d.state === 'declined' || d.state === 'cancelled' || (d.state === 'honoured' && r.act === 'notify')) {
+            if (d.state !== 'cancelled' && r.act === 'notify') d = await moveDetainer(tx, d, 'notified', 'ICE notified of the release time', when);
+            d = await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', when);
+            ends.push({ bookingId: r.bookingId, outcome: 'released', at: when.at });
+          } else {
+            continue;
+          }
         } else if (r.topic === topics.holdExpired) {
           if (d.state !== 'honoured') continue; // ICE took custody in time
           d = await moveDetainer(tx, d, 'lapsed', 'the detainer clock expired before ICE assumed custody', when);

@@ -1,12 +1,14 @@
 /**
  * ICE LESC: receives the automatic IAQ on an IDENT match, and answers with the IAR: immigration
- * status, biographics, encounters and criminal history, to the jail and to ERO (DOMAIN.md §1 step 5).
+ * status, biographics, encounters and criminal history (convictions with their statutory maxima and
+ * classes, outstanding warrants, NCIC gang and terrorist-screening hits, Security Risk Group
+ * designation, registrations), to the jail and to ERO (DOMAIN.md §1 step 5).
  */
 import { asc, inArray } from 'drizzle-orm';
 import { iaqText, type IarBody, type ImmigrationStatus } from '../../domain/lesc.ts';
-import { convictionLevel, type OffenseLevel } from '../../domain/offense.ts';
+import { convictionLevel, type OffenseLevel, type Warrant } from '../../domain/offense.ts';
 import { insertAudited } from '../../store/audited.ts';
-import { arrestCharges, cjisResults, convictions, encounters, iaqs, iars, immigrationSubjects, sibResults } from '../../store/schema/index.ts';
+import { arrestCharges, cjisResults, convictions, criminalSubjects, encounters, iaqs, iars, immigrationSubjects, sibResults, warrants } from '../../store/schema/index.ts';
 import { groupBy, loadBookings } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
 import { topics } from '../topics.ts';
@@ -37,6 +39,16 @@ export const lescStage: Stage = {
       fbiList.length ? await tx.select().from(convictions).where(inArray(convictions.fbiNumber, fbiList)).orderBy(asc(convictions.convictedOn), asc(convictions.id)) : [],
       (c) => c.fbiNumber,
     );
+    const wanted = groupBy(fbiList.length ? await tx.select().from(warrants).where(inArray(warrants.fbiNumber, fbiList)).orderBy(asc(warrants.id)) : [], (w) => w.fbiNumber);
+    const flagColumns = {
+      fbiNumber: criminalSubjects.fbiNumber,
+      gangMember: criminalSubjects.gangMember,
+      tsdbMatch: criminalSubjects.tsdbMatch,
+      securityRiskGroup: criminalSubjects.securityRiskGroup,
+      sexRegistrant: criminalSubjects.sexRegistrant,
+      arsonRegistrant: criminalSubjects.arsonRegistrant,
+    };
+    const files = new Map((fbiList.length ? await tx.select(flagColumns).from(criminalSubjects).where(inArray(criminalSubjects.fbiNumber, fbiList)) : []).map(({ fbiNumber: f, ...flags }) => [f, flags]));
 
     const queries: (typeof iaqs.$inferInsert)[] = [];
     const answers: (typeof iars.$inferInsert)[] = [];
@@ -67,6 +79,7 @@ export const lescStage: Stage = {
         at: ctx.at,
       });
       const convs = fbiNumber ? (rap.get(fbiNumber) ?? []) : [];
+      const file = fbiNumber ? files.get(fbiNumber) : undefined;
       const body: IarBody = {
         status: s.status as ImmigrationStatus,
         aNumber: s.aNumber,
@@ -76,8 +89,22 @@ export const lescStage: Stage = {
         priorRemovalOrder: s.priorRemovalOrder,
         criminalHistory: {
           fbiNumber,
-          convictions: convs.map((c) => ({ offense: c.offense, ncic: c.ncic, level: c.level as OffenseLevel, felony: c.felony, aggravated: c.aggravated, convictedOn: c.convictedOn })),
+          convictions: convs.map((c) => ({
+            offense: c.offense,
+            ncic: c.ncic,
+            level: c.level as OffenseLevel,
+            felony: c.felony,
+            aggravated: c.aggravated,
+            convictedOn: c.convictedOn,
+            maxMonths: c.maxMonths,
+            felonyClass: c.felonyClass,
+            federal: c.federal,
+          })),
           highestLevel: convictionLevel(convs.map((c) => ({ level: c.level as OffenseLevel }))),
+          warrants: (fbiNumber ? (wanted.get(fbiNumber) ?? []) : []).map(
+            (w): Warrant => ({ issuer: w.issuer as Warrant['issuer'], state: w.state, judicial: w.judicial, felony: w.felony, immigration: w.immigration, description: w.description, issuedOn: w.issuedOn }),
+          ),
+          flags: file ?? { gangMember: false, tsdbMatch: false, securityRiskGroup: false, sexRegistrant: false, arsonRegistrant: false },
         },
       };
       const hash = [...b.id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);

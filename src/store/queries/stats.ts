@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../db.ts';
-import { bookingOutcomes, bookings, consoleDecisions, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
+import { bookingOutcomes, bookings, citizenshipClaims, consoleDecisions, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
 import { visibleBookings, type BookingVisibility } from './visibility.ts';
 
 export interface StatsFilter {
@@ -25,8 +25,8 @@ function where(f: StatsFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** A detainer (a hold request) was issued: ERO chose a form that asks the jail to hold. */
-const detainerIssued = sql`${detainers.id} IS NOT NULL`;
+/** A detainer (a hold request) was issued: ERO chose a form that asks the jail to hold (not a notification or transfer request). */
+const detainerIssued = sql`${detainers.form} IN ('I-247', 'I-247D')`;
 /** No conviction on record when ICE decided (ICE's "non-criminal"). */
 const noConviction = sql`${iceDecisions.bookingId} IS NOT NULL AND ${iceDecisions.level} IS NULL`;
 /** Ground truth of the synthetic world, or what LESC reported: the person is a US citizen. */
@@ -59,7 +59,7 @@ export interface Totals {
   /** US citizens (synthetic ground truth, or as LESC reported) matched in IDENT. */
   citizensInFlow: number;
   detainersOnCitizens: number;
-  /** People who told LESC they are US citizens. */
+  /** People who claimed US citizenship (recorded claims, and claims the LESC console step noted). */
   citizenshipClaims: number;
 }
 
@@ -72,13 +72,14 @@ export async function totals(db: Db, f: StatsFilter): Promise<Totals> {
       count(${iceDecisions.bookingId}) AS "decisions",
       count(*) FILTER (WHERE ${detainerIssued}) AS "detainers",
       count(*) FILTER (WHERE ${detainerIssued} AND ${noConviction}) AS "detainersNoConviction",
-      count(*) FILTER (WHERE ${everIn('honoured')}) AS "honoured",
-      count(*) FILTER (WHERE ${everIn('declined')}) AS "declined",
-      count(*) FILTER (WHERE ${everIn('lapsed')}) AS "lapsed",
+      count(*) FILTER (WHERE ${detainerIssued} AND ${everIn('honoured')}) AS "honoured",
+      count(*) FILTER (WHERE ${detainerIssued} AND ${everIn('declined')}) AS "declined",
+      count(*) FILTER (WHERE ${detainerIssued} AND ${everIn('lapsed')}) AS "lapsed",
       count(*) FILTER (WHERE ${bookingOutcomes.outcome} = 'custody_transferred') AS "custodyTransferred",
       count(*) FILTER (WHERE ${identResults.outcome} = 'match' AND ${citizen}) AS "citizensInFlow",
       count(*) FILTER (WHERE ${detainerIssued} AND ${citizen}) AS "detainersOnCitizens",
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${consoleDecisions} WHERE ${consoleDecisions.bookingId} = ${bookings.id}
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${citizenshipClaims} WHERE ${citizenshipClaims.bookingId} = ${bookings.id})
+        OR EXISTS (SELECT 1 FROM ${consoleDecisions} WHERE ${consoleDecisions.bookingId} = ${bookings.id}
         AND ${consoleDecisions.step} = 'lesc' AND (${consoleDecisions.decision} ->> 'citizenshipClaim')::boolean)) AS "citizenshipClaims"
     FROM ${from} WHERE ${where(f)}`,
   );
