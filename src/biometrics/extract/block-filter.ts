@@ -28,12 +28,14 @@ export function gaussianBlocks(values: Float32Array, cols: number, rows: number,
 
 /**
  * Bilinear interpolation of a block-centred field to every pixel of a w×h raster (the fast path
- * of sampleBlocks for whole images).
+ * of sampleBlocks for whole images). With `where` (one flag per block), only pixels of flagged
+ * blocks are computed; the others stay 0.
  */
-export function upsampleBlocks(values: Float32Array, cols: number, rows: number, size: number, w: number, h: number): Float32Array {
+export function upsampleBlocks(values: Float32Array, cols: number, rows: number, size: number, w: number, h: number, where?: Uint8Array): Float32Array {
   const x0s = new Int32Array(w);
   const x1s = new Int32Array(w);
   const axs = new Float32Array(w);
+  const blockCol = new Int32Array(w);
   for (let x = 0; x < w; x++) {
     let fx = (x + 0.5) / size - 0.5;
     fx = fx < 0 ? 0 : fx > cols - 1 ? cols - 1 : fx;
@@ -41,6 +43,7 @@ export function upsampleBlocks(values: Float32Array, cols: number, rows: number,
     x0s[x] = x0;
     x1s[x] = x0 + 1 < cols ? x0 + 1 : x0;
     axs[x] = fx - x0;
+    blockCol[x] = (x / size) | 0;
   }
   const out = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
@@ -51,7 +54,9 @@ export function upsampleBlocks(values: Float32Array, cols: number, rows: number,
     const r1 = (y0 + 1 < rows ? y0 + 1 : y0) * cols;
     const ay = fy - y0;
     const o = y * w;
+    const brow = ((y / size) | 0) * cols;
     for (let x = 0; x < w; x++) {
+      if (where && !where[brow + blockCol[x]!]) continue;
       const ax = axs[x]!;
       const top = values[r0 + x0s[x]!]! * (1 - ax) + values[r0 + x1s[x]!]! * ax;
       const bottom = values[r1 + x0s[x]!]! * (1 - ax) + values[r1 + x1s[x]!]! * ax;

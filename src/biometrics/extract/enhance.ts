@@ -10,7 +10,7 @@ import { upsampleBlocks } from './block-filter.ts';
 import type { OrientationField } from './orientation.ts';
 import { extractParams } from './params.ts';
 import type { Raster } from './raster.ts';
-import type { BlockStats, Segmentation } from './segment.ts';
+import { dilateBlocks, type BlockStats, type Segmentation } from './segment.ts';
 
 interface OrientedKernels {
   /** Per orientation bin: `taps` pixel offsets and weights. */
@@ -53,15 +53,17 @@ export interface BinMap {
   readonly stride: number;
 }
 
-export function orientationBins(field: OrientationField, width: number, height: number, bins: number): BinMap {
+/** Orientation bins wherever enhancement works (`seg.near`); 0 elsewhere. */
+export function orientationBins(field: OrientationField, seg: Segmentation, width: number, height: number, bins: number): BinMap {
   const { cols, rows, size } = field.grid;
   const hw = Math.ceil(width / 2);
   const hh = Math.ceil(height / 2);
-  const vx = upsampleBlocks(field.ox, cols, rows, size / 2, hw, hh);
-  const vy = upsampleBlocks(field.oy, cols, rows, size / 2, hw, hh);
+  const vx = upsampleBlocks(field.ox, cols, rows, size / 2, hw, hh, seg.near);
+  const vy = upsampleBlocks(field.oy, cols, rows, size / 2, hw, hh, seg.near);
   const out = new Uint8Array(hw * hh);
   const k = bins / Math.PI;
   for (let i = 0; i < out.length; i++) {
+    if (vx[i] === 0 && vy[i] === 0) continue;
     let a = 0.5 * Math.atan2(vy[i]!, vx[i]!);
     if (a < 0) a += Math.PI;
     out[i] = Math.round(a * k) % bins;
@@ -69,8 +71,11 @@ export function orientationBins(field: OrientationField, width: number, height: 
   return { bins: out, stride: hw };
 }
 
-/** (local mean − pixel) / local contrast, block statistics interpolated bilinearly in one pass. */
-export function normalize(img: Raster, stats: BlockStats, cols: number, rows: number, size: number): Float32Array {
+/**
+ * (local mean − pixel) / local contrast, block statistics interpolated bilinearly in one pass;
+ * only in the blocks flagged in `where` (0 elsewhere).
+ */
+export function normalize(img: Raster, stats: BlockStats, cols: number, rows: number, size: number, where: Uint8Array): Float32Array {
   const { width: w, height: h, data } = img;
   const { mean, std } = stats;
   const x0s = new Int32Array(w);
@@ -89,13 +94,17 @@ export function normalize(img: Raster, stats: BlockStats, cols: number, rows: nu
     const r0 = y0 * cols;
     const r1 = Math.min(rows - 1, y0 + 1) * cols;
     const ay = fy - y0;
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const ax = axs[x]!;
-      const a = x0s[x]!;
-      const b = x1s[x]!;
-      const m = (mean[r0 + a]! * (1 - ax) + mean[r0 + b]! * ax) * (1 - ay) + (mean[r1 + a]! * (1 - ax) + mean[r1 + b]! * ax) * ay;
-      const s = (std[r0 + a]! * (1 - ax) + std[r0 + b]! * ax) * (1 - ay) + (std[r1 + a]! * (1 - ax) + std[r1 + b]! * ax) * ay;
-      out[i] = (m - data[i]!) / (s + 1);
+    const brow = ((y / size) | 0) * cols;
+    for (let bx = 0; bx < cols; bx++) {
+      if (!where[brow + bx]) continue;
+      for (let x = bx * size, end = Math.min(w, x + size), i = y * w + x; x < end; x++, i++) {
+        const ax = axs[x]!;
+        const a = x0s[x]!;
+        const b = x1s[x]!;
+        const m = (mean[r0 + a]! * (1 - ax) + mean[r0 + b]! * ax) * (1 - ay) + (mean[r1 + a]! * (1 - ax) + mean[r1 + b]! * ax) * ay;
+        const s = (std[r0 + a]! * (1 - ax) + std[r0 + b]! * ax) * (1 - ay) + (std[r1 + a]! * (1 - ax) + std[r1 + b]! * ax) * ay;
+        out[i] = (m - data[i]!) / (s + 1);
+      }
     }
   }
   return out;
@@ -106,37 +115,45 @@ export function smoothAlongRidges(img: Raster, stats: BlockStats, field: Orienta
   const p = extractParams.enhance;
   const { width: w, height: h } = img;
   const { cols, rows, size } = field.grid;
-  const norm = normalize(img, stats, cols, rows, size);
+  const near = seg.near;
+  // The along-ridge kernel reaches up to `alongHalf` (one block) from a near block.
+  const norm = normalize(img, stats, cols, rows, size, dilateBlocks(near, cols, rows));
   const along = kernels(w, p.bins, p.alongHalf, false, (t) => Math.exp((-t * t) / (2 * p.alongSigma * p.alongSigma)), p.alongStep);
-  // Wherever the across pass may read: foreground blocks and their neighbours.
-  const near = new Uint8Array(cols * rows);
-  for (let by = 0; by < rows; by++) {
-    for (let bx = 0; bx < cols; bx++) {
-      if (!seg.blocks[by * cols + bx]) continue;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const yy = by + dy;
-          const xx = bx + dx;
-          if (yy >= 0 && yy < rows && xx >= 0 && xx < cols) near[yy * cols + xx] = 1;
-        }
-      }
-    }
-  }
   const { bins, stride } = binMap;
   const { weights: aW, offsets: aOff, taps: aTaps } = along;
   const margin = p.alongHalf + 1;
-  const blockCol = Int32Array.from({ length: w }, (_, x) => (x / size) | 0);
   const smooth = new Float32Array(w * h);
+  // The two pixels of a 2×2 lattice cell share its bin, and blocks (8 px) hold whole cells, so
+  // pixels go in pairs: each kernel tap is read once for both.
   for (let y = margin; y < h - margin; y++) {
     const brow = ((y / size) | 0) * cols;
     const brow2 = (y >> 1) * stride;
-    for (let x = margin; x < w - margin; x++) {
-      if (!near[brow + blockCol[x]!]) continue;
-      const i = y * w + x;
-      const base = bins[brow2 + (x >> 1)]! * aTaps;
-      let acc = 0;
-      for (let k = 0; k < aTaps; k++) acc += aW[base + k]! * norm[i + aOff[base + k]!]!;
-      smooth[i] = acc;
+    for (let bx = 0; bx < cols; bx++) {
+      if (!near[brow + bx]) continue;
+      const x0 = Math.max(margin, bx * size);
+      const x1 = Math.min(w - margin, (bx + 1) * size);
+      for (let x = x0; x < x1; x += 2) {
+        const i = y * w + x;
+        const base = bins[brow2 + (x >> 1)]! * aTaps;
+        if (x & 1 || x + 1 === x1) {
+          // A lone pixel at the margin.
+          let acc = 0;
+          for (let k = 0; k < aTaps; k++) acc += aW[base + k]! * norm[i + aOff[base + k]!]!;
+          smooth[i] = acc;
+          x--;
+          continue;
+        }
+        let acc0 = 0;
+        let acc1 = 0;
+        for (let k = 0; k < aTaps; k++) {
+          const wk = aW[base + k]!;
+          const j = i + aOff[base + k]!;
+          acc0 += wk * norm[j]!;
+          acc1 += wk * norm[j + 1]!;
+        }
+        smooth[i] = acc0;
+        smooth[i + 1] = acc1;
+      }
     }
   }
   return smooth;
@@ -155,18 +172,29 @@ export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number,
   const taps = 2 * half + 1;
   const { offsets, weights } = bandpassKernels(w);
   const out = new Float32Array(w * h);
-  const m = half + p.alongHalf + 2;
   const mask = seg.mask;
-  for (let y = m; y < h - m; y++) {
+  // Mask pixels lie inside the segmentation frame, itself wider than the filters' reach. Pixels
+  // go in pairs sharing a lattice cell, hence a kernel (see smoothAlongRidges).
+  const f = extractParams.segmentation.frame;
+  for (let y = f; y < h - f; y++) {
     const brow2 = (y >> 1) * stride;
-    for (let x = m; x < w - m; x++) {
+    for (let x = f & ~1; x < w - f; x += 2) {
       const i = y * w + x;
-      if (!mask[i]) continue;
+      const m0 = mask[i]!;
+      const m1 = mask[i + 1]!;
+      if (!(m0 | m1)) continue;
       const cell = brow2 + (x >> 1);
       const base = (periods[cell]! * nb + bins[cell]!) * taps;
-      let acc = 0;
-      for (let k = 0; k < taps; k++) acc += weights[base + k]! * smooth[i + offsets[base + k]!]!;
-      out[i] = acc;
+      let acc0 = 0;
+      let acc1 = 0;
+      for (let k = 0; k < taps; k++) {
+        const wk = weights[base + k]!;
+        const j = i + offsets[base + k]!;
+        acc0 += wk * smooth[j]!;
+        acc1 += wk * smooth[j + 1]!;
+      }
+      if (m0) out[i] = acc0;
+      if (m1) out[i + 1] = acc1;
     }
   }
   return out;

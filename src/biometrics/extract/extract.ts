@@ -79,10 +79,10 @@ export function extractTemplate(image: GrayImage, opts: ExtractOptions = {}): Ex
   const stats = blockStats(img, grid);
   const field = orientationField(img, grid, extractParams.orientationSigma);
   const seg = segment(img, grid, stats, field);
-  const bins = orientationBins(field, w, h, extractParams.enhance.bins);
+  const bins = orientationBins(field, seg, w, h, extractParams.enhance.bins);
   const smooth = smoothAlongRidges(img, stats, field, seg, bins);
   const { periods, ridgeShare } = blockPeriods(smooth, w, h, field, seg);
-  const enhanced = bandpassAcrossRidges(smooth, w, h, seg, bins, periodBins(periods, field, w, h));
+  const enhanced = bandpassAcrossRidges(smooth, w, h, seg, bins, periodBins(periods, field, seg, w, h));
   const binary = binarize(enhanced, seg.mask, w, h);
   const skeleton = Uint8Array.from(binary);
   thin(skeleton, w);

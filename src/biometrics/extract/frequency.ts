@@ -96,12 +96,12 @@ export function blockPeriods(smooth: Float32Array, w: number, h: number, field: 
   return { periods: out, ridgeShare: tried ? found.length / tried : 0 };
 }
 
-/** Period bins on the 2-pixel lattice of the orientation bins. */
-export function periodBins(periods: Float32Array, field: OrientationField, width: number, height: number): Uint8Array {
+/** Period bins on the 2-pixel lattice of the orientation bins, wherever enhancement works (`seg.near`). */
+export function periodBins(periods: Float32Array, field: OrientationField, seg: Segmentation, width: number, height: number): Uint8Array {
   const { cols, rows, size } = field.grid;
   const hw = Math.ceil(width / 2);
   const hh = Math.ceil(height / 2);
-  const up = upsampleBlocks(periods, cols, rows, size / 2, hw, hh);
+  const up = upsampleBlocks(periods, cols, rows, size / 2, hw, hh, seg.near);
   const last = periodBinCount() - 1;
   const min = extractParams.frequency.minPeriod;
   const out = new Uint8Array(hw * hh);

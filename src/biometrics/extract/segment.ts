@@ -7,7 +7,7 @@
 import { extractParams } from './params.ts';
 import type { OrientationField } from './orientation.ts';
 import type { BlockGrid, Raster } from './raster.ts';
-import { gaussianBlocks, upsampleBlocks } from './block-filter.ts';
+import { gaussianBlocks } from './block-filter.ts';
 
 export interface BlockStats {
   readonly mean: Float32Array;
@@ -19,6 +19,8 @@ export interface Segmentation {
   readonly blocks: Uint8Array;
   /** 1 = foreground pixel. */
   readonly mask: Uint8Array;
+  /** 1 = foreground block or one of its 8 neighbours: where enhancement works (every mask pixel is in one). */
+  readonly near: Uint8Array;
   /** Share of the image that is foreground, 0..1. */
   readonly foregroundShare: number;
 }
@@ -132,23 +134,70 @@ export function segment(img: Raster, grid: BlockGrid, stats: BlockStats, field: 
     if (blocks[b] && fg.sizes[fg.label[b]!]! < p.minComponentShare * largest) blocks[b] = 0;
   }
   const { width: w, height: h } = img;
-  const soft = new Float32Array(n);
-  for (let b = 0; b < n; b++) soft[b] = blocks[b]!;
-  const up = upsampleBlocks(soft, cols, rows, size, w, h);
-  const mask = new Uint8Array(w * h);
-  let count = 0;
-  // A frame along the image edge stays background: the oriented filters need that margin, and
-  // neighbourhood loops downstream then need no bounds checks.
-  const f = extractParams.segmentation.frame;
-  for (let y = f; y < h - f; y++) {
-    for (let i = y * w + f, end = y * w + w - f; i < end; i++) {
-      if (up[i]! >= 0.5) {
-        mask[i] = 1;
-        count++;
+  const { mask, count } = pixelMask(blocks, cols, rows, size, w, h, extractParams.segmentation.frame);
+  return { blocks, mask, near: dilateBlocks(blocks, cols, rows), foregroundShare: count / (w * h) };
+}
+
+/** Flagged blocks and their 8 neighbours. */
+export function dilateBlocks(blocks: Uint8Array, cols: number, rows: number): Uint8Array {
+  const out = new Uint8Array(cols * rows);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      if (!blocks[by * cols + bx]) continue;
+      for (let yy = Math.max(0, by - 1); yy <= Math.min(rows - 1, by + 1); yy++) {
+        for (let xx = Math.max(0, bx - 1); xx <= Math.min(cols - 1, bx + 1); xx++) out[yy * cols + xx] = 1;
       }
     }
   }
-  return { blocks, mask, foregroundShare: count / (w * h) };
+  return out;
+}
+
+/**
+ * Pixel mask: the block mask interpolated bilinearly (as upsampleBlocks) and cut at 0.5. Only
+ * pixels between blocks that disagree need the interpolation; elsewhere the four corners give the
+ * answer. A frame along the image edge stays background: the oriented filters need that margin,
+ * and neighbourhood loops downstream then need no bounds checks.
+ */
+function pixelMask(blocks: Uint8Array, cols: number, rows: number, size: number, w: number, h: number, frame: number) {
+  const x0s = new Int32Array(w);
+  const x1s = new Int32Array(w);
+  const axs = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    let fx = (x + 0.5) / size - 0.5;
+    fx = fx < 0 ? 0 : fx > cols - 1 ? cols - 1 : fx;
+    const x0 = Math.floor(fx);
+    x0s[x] = x0;
+    x1s[x] = x0 + 1 < cols ? x0 + 1 : x0;
+    axs[x] = fx - x0;
+  }
+  const mask = new Uint8Array(w * h);
+  const fround = Math.fround;
+  let count = 0;
+  for (let y = frame; y < h - frame; y++) {
+    let fy = (y + 0.5) / size - 0.5;
+    fy = fy < 0 ? 0 : fy > rows - 1 ? rows - 1 : fy;
+    const y0 = Math.floor(fy);
+    const r0 = y0 * cols;
+    const r1 = (y0 + 1 < rows ? y0 + 1 : y0) * cols;
+    const ay = fy - y0;
+    for (let x = frame, i = y * w + frame; x < w - frame; x++, i++) {
+      const a = blocks[r0 + x0s[x]!]!;
+      const b = blocks[r0 + x1s[x]!]!;
+      const c = blocks[r1 + x0s[x]!]!;
+      const d = blocks[r1 + x1s[x]!]!;
+      const on = a + b + c + d;
+      if (on === 0) continue;
+      if (on < 4) {
+        const ax = axs[x]!;
+        // Same arithmetic as upsampleBlocks, rounded to float32 as it stores.
+        const v = fround((a * (1 - ax) + b * ax) * (1 - ay) + (c * (1 - ax) + d * ax) * ay);
+        if (v < 0.5) continue;
+      }
+      mask[i] = 1;
+      count++;
+    }
+  }
+  return { mask, count };
 }
 
 /** Whether a background pixel (or the image edge) lies within `r` pixels of (x, y). */

@@ -84,7 +84,7 @@ for (const period of [6, 9, 13]) {
     const stats = blockStats(r, grid);
     const field = orientationField(r, grid, 1.6);
     const seg = segment(r, grid, stats, field);
-    const smooth = smoothAlongRidges(r, stats, field, seg, orientationBins(field, 160, 160, 24));
+    const smooth = smoothAlongRidges(r, stats, field, seg, orientationBins(field, seg, 160, 160, 24));
     const { periods, ridgeShare } = blockPeriods(smooth, 160, 160, field, seg);
     const centre = periods[10 * grid.cols + 10]!;
     assert.ok(Math.abs(centre - period) < 0.5, `measured ${centre}`);
@@ -94,10 +94,10 @@ for (const period of [6, 9, 13]) {
 
 test('enhancement and binarisation give ridges one period apart', () => {
   const { r, stats, field, seg } = pipeline(0);
-  const bins = orientationBins(field, 160, 160, 24);
+  const bins = orientationBins(field, seg, 160, 160, 24);
   const smooth = smoothAlongRidges(r, stats, field, seg, bins);
   const { periods } = blockPeriods(smooth, 160, 160, field, seg);
-  const enh = bandpassAcrossRidges(smooth, 160, 160, seg, bins, periodBins(periods, field, 160, 160));
+  const enh = bandpassAcrossRidges(smooth, 160, 160, seg, bins, periodBins(periods, field, seg, 160, 160));
   const bin = binarize(enh, seg.mask, 160, 160);
   // Walk across the ridges (normal to 0.4 rad) through the centre and count ridge runs.
   let runs = 0;
@@ -148,6 +148,7 @@ function yShape(): string[] {
 const emptySeg = (w: number, h: number): Segmentation => ({
   blocks: new Uint8Array(1),
   mask: new Uint8Array(w * h).fill(1),
+  near: new Uint8Array(1),
   foregroundShare: 1,
 });
 
