@@ -46,7 +46,7 @@ describe('JetStreamBus faults', () => {
       await store.transaction((tx) => enqueue(tx, messages));
       const js = jetstream(nc);
       for (const m of messages) await js.publish(subjectOf(target.stream, m.topic), encodeMessage(m), { msgID: m.id });
-      assert.equal(await relayDue(store, js, target.stream, t0, 250), 3);
+      assert.equal(await relayDue(store, nc, target.stream, t0, 250), 3);
       const info = await (await jetstreamManager(nc)).streams.info(target.stream, { subjects_filter: subjectOf(target.stream, 'f1.>') });
       assert.equal(info.state.subjects?.[subjectOf(target.stream, 'f1.a')], 3);
       const rows = await store.db.select().from(outbox).where(inArray(outbox.id, messages.map((m) => m.id)));

@@ -12,7 +12,6 @@
  * the stream: kept, counted on the status page, never dropped.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { SeccomError } from '../../errors/index.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Store } from '../../store/store.ts';
@@ -47,7 +46,6 @@ export class JetStreamBus implements Bus {
   /** Ack wait of each durable consumer made sure of. */
   readonly #ackWaitMs = new Map<string, number>();
   readonly #running = new Set<Promise<number>>();
-  readonly #js: JetStreamClient;
   readonly #batchSize: number;
   readonly #maxAttempts: number;
   readonly #pollMs: number;
@@ -65,7 +63,6 @@ export class JetStreamBus implements Bus {
     private readonly conn: JetStreamConnection,
     options: JetStreamBusOptions,
   ) {
-    this.#js = jetstream(conn.nc);
     this.#batchSize = options.batchSize ?? 250;
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#pollMs = options.pollMs ?? 100;
@@ -98,7 +95,7 @@ export class JetStreamBus implements Bus {
     await this.#ensureConsumers();
     let delivered = 0;
     while (delivered < limit && !this.#closing) {
-      const relayed = await relayDue(this.store, this.#js, this.target.stream, this.clock.now(), this.#batchSize);
+      const relayed = await relayDue(this.store, this.conn.nc, this.target.stream, this.clock.now(), this.#batchSize);
       let round = 0;
       for (const subs of this.#byConsumer()) round += await this.#deliverFrom(subs);
       delivered += round;
