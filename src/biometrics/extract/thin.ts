@@ -63,16 +63,28 @@ export function thin(bin: Uint8Array, w: number): void {
   let count = 0;
   for (let i = 0; i < bin.length; i++) if (bin[i]) list[count++] = i;
   const marked = new Int32Array(count);
+  // A pixel is only re-tested by a sub-iteration when a neighbour was deleted since that
+  // sub-iteration last kept it (bit 1: first table, bit 2: second); the rest would be kept again.
+  const dirty = new Uint8Array(bin.length);
+  for (let k = 0; k < count; k++) dirty[list[k]!] = 3;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const table of [STEP1, STEP2]) {
+    for (let step = 1; step <= 2; step++) {
+      const table = step === 1 ? STEP1 : STEP2;
       let m = 0;
       for (let k = 0; k < count; k++) {
         const i = list[k]!;
+        const d = dirty[i]!;
+        if (!(d & step)) continue;
+        dirty[i] = d & ~step;
         if (table[neighbourCode(bin, i, w)]) marked[m++] = i;
       }
       for (let k = 0; k < m; k++) bin[marked[k]!] = 0;
+      for (let k = 0; k < m; k++) {
+        const i = marked[k]!;
+        dirty[i - w - 1] = dirty[i - w] = dirty[i - w + 1] = dirty[i - 1] = dirty[i + 1] = dirty[i + w - 1] = dirty[i + w] = dirty[i + w + 1] = 3;
+      }
       if (m > 0) changed = true;
     }
     let kept = 0;
