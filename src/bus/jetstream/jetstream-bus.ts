@@ -139,8 +139,12 @@ export class JetStreamBus implements Bus {
     }
   }
 
-  #held(): Promise<number> {
-    return heldMessages(this.conn.jsm, this.target.stream, this.#subs.map((s) => s.durable));
+  async #held(): Promise<number> {
+    try {
+      return await heldMessages(this.conn.jsm, this.target.stream, this.#subs.map((s) => s.durable));
+    } catch (e) {
+      throw new SeccomError('SECCOM_BUS_UNAVAILABLE', `reading the consumers of stream ${this.target.stream}: ${(e as Error).message}`, { cause: e });
+    }
   }
 
   /** One pull from each of a consumer's topics, handed over in due order (a stage sees its timers in time order). */
