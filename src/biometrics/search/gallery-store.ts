@@ -7,7 +7,7 @@
  * without a row (first start on a seeded world, or a save lost in a crash) is encoded from its
  * templates and saved; a row whose subject is gone is dropped.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { insertBatched } from '../../store/batch.ts';
 import { criminalSubjects, immigrationSubjects, searchGallery } from '../../store/schema/index.ts';
 import type { Store } from '../../store/store.ts';
@@ -44,11 +44,14 @@ export async function countSubjects(store: Store, name: GalleryName): Promise<nu
 
 export async function loadGallery(store: Store, name: GalleryName, gallery: Gallery): Promise<LoadReport> {
   const s = systems[name];
-  const rows = await store.db
-    .select({ subjectId: searchGallery.subjectId, record: searchGallery.record })
-    .from(searchGallery)
-    .where(eq(searchGallery.gallery, name))
-    .orderBy(asc(searchGallery.subjectId));
+  // Records travel as base64 text: PGlite hands bytea over about three times slower.
+  const rows = (
+    await store.db
+      .select({ subjectId: searchGallery.subjectId, record: sql<string>`encode(${searchGallery.record}, 'base64')` })
+      .from(searchGallery)
+      .where(eq(searchGallery.gallery, name))
+      .orderBy(asc(searchGallery.subjectId))
+  ).map((r) => ({ subjectId: r.subjectId, record: new Uint8Array(Buffer.from(r.record, 'base64')) }));
   const subjects = new Set((await store.db.select({ id: s.id }).from(s.table)).map((r) => r.id));
   const entries: GalleryEntry[] = [];
   const stale: string[] = [];
