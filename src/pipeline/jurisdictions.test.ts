@@ -117,6 +117,7 @@ const ERA_2020: Person[] = [
   { id: 'CA-NOTIFY', status: 'overstay', convictions: [['2299', '2015-03-01']] },
   { id: 'CA-NOTIFY-NOT-MET', status: 'overstay', convictions: [['2303', '2010-03-01'], ['2303', '2010-06-01'], ['3562', '2010-09-01']] },
   { id: 'CA-HOLD-AS-NOTICE', status: 'overstay', convictions: [['1299', '2015-03-01']] },
+  { id: 'CA-NOTICE-CLAIMED', status: 'overstay', convictions: [['1299', '2015-03-01']] },
   { id: 'CT-CLASS-A', status: 'overstay', convictions: [['0999', '2001-03-01']] },
   { id: 'CT-CLASS-C', status: 'overstay', convictions: [['2299', '2015-03-01']] },
   { id: 'CT-TRANSFER', status: 'removed', convictions: [['2399', '2015-03-01']], warrant: { issuer: 'federal', judicial: true, felony: true } },
@@ -284,6 +285,7 @@ test('2020: requests for notification and transfer (PEP) are answered under the 
     booking('CA-NOTIFY', ORI.ca, [{ ncic: '5403' }]),
     booking('CA-NOTIFY-NOT-MET', ORI.ca, [{ ncic: '5403' }]),
     booking('CA-HOLD-AS-NOTICE', ORI.ca, [{ ncic: '5403' }]),
+    booking('CA-NOTICE-CLAIMED', ORI.ca, [{ ncic: '5403' }], { simCitizenshipClaim: { at: new Date(era2020.getTime() + 6 * hour), madeTo: 'jail' } }),
     booking('CT-CLASS-A', ORI.ct, [{ ncic: '5403' }]),
     booking('CT-CLASS-C', ORI.ct, [{ ncic: '5403' }]),
     booking('CT-TRANSFER', ORI.ct, [{ ncic: '5403' }]),
@@ -296,6 +298,8 @@ test('2020: requests for notification and transfer (PEP) are answered under the 
     ['CA-NOTIFY', 'I-247N', 'honour', ['requested', 'lodged', 'honoured', 'notified', 'released'], ['jail-response: notification (policies/us-ca.policy)']],
     ['CA-NOTIFY-NOT-MET', 'I-247N', 'decline', ['requested', 'lodged', 'declined', 'released'], []],
     ['CA-HOLD-AS-NOTICE', 'I-247D', 'notify-only', ['requested', 'lodged', 'declined', 'notified', 'released'], ['jail-response: hold-becomes-notification (policies/us-ca.policy)']],
+    // A claim made after the jail agreed to notify, before the release: no notice is given.
+    ['CA-NOTICE-CLAIMED', 'I-247D', 'notify-only', ['requested', 'lodged', 'declined', 'released'], ['jail-response: hold-becomes-notification (policies/us-ca.policy)']],
     ['CT-CLASS-A', 'I-247D', 'honour', ['requested', 'lodged', 'honoured', 'lapsed', 'released'], ['jail-response: class-a-or-b-felony (policies/us-ct.policy)']],
     ['CT-CLASS-C', 'I-247N', 'decline', ['requested', 'lodged', 'declined', 'released'], []],
     ['CT-TRANSFER', 'I-247X', 'honour', ['requested', 'lodged', 'honoured', 'custody_transferred'], ['jail-response: judicial-warrant (policies/us-ct.policy)']],
@@ -321,8 +325,8 @@ test('2020: requests for notification and transfer (PEP) are answered under the 
   const counts = await pipelineCounts(store.db);
   assert.deepEqual(counts.notifications, { lodged: 4, agreed: 2, declined: 2, notified: 2 });
   assert.deepEqual(counts.transfers, { lodged: 2, agreed: 1, declined: 1, transferred: 1 });
-  assert.deepEqual(counts.citizenshipClaims, { claims: 2, cancelled: 1 });
-  assert.equal(counts.escalations, 2);
+  assert.deepEqual(counts.citizenshipClaims, { claims: 3, cancelled: 1 });
+  assert.equal(counts.escalations, 3);
 });
 
 test('no hold outlasts its clock, and every record change is in the audit chain', async () => {

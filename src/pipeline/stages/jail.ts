@@ -8,7 +8,8 @@
  */
 import { jailActs } from '../../domain/detainer.ts';
 import { insertAudited } from '../../store/audited.ts';
-import { jailResponses } from '../../store/schema/index.ts';
+import { inArray } from 'drizzle-orm';
+import { citizenshipClaims, jailResponses } from '../../store/schema/index.ts';
 import type { DetainerForm, PolicyPort } from '../ports.ts';
 import { loadDetainers, moveDetainer, recordOutcomes } from '../records.ts';
 import { message, type Stage } from '../stage.ts';
@@ -25,6 +26,11 @@ export function jailStage(policy: PolicyPort): Stage {
       const found = await loadDetainers(tx, refs.map((r) => r.detainerId));
       const lodged = refs.filter((r) => r.topic === topics.detainerLodged);
       const cases = await loadCases(tx, lodged.map((r) => r.bookingId), ctx.at);
+      // A claim of US citizenship made by the release time withdraws a promised notice as well.
+      const notices = refs.filter((r) => r.topic === topics.releaseDue && r.act === 'notify').map((r) => r.bookingId);
+      const claimed = new Map(
+        notices.length ? (await tx.select().from(citizenshipClaims).where(inArray(citizenshipClaims.bookingId, notices))).map((c) => [c.bookingId, c.claimedAt]) : [],
+      );
       const out: Message[] = [];
       const ends: { bookingId: string; outcome: Outcome; at: Date }[] = [];
       const answers: (typeof jailResponses.$inferInsert)[] = [];
@@ -58,7 +64,10 @@ export function jailStage(policy: PolicyPort): Stage {
             d = await moveDetainer(tx, d, 'custody_transferred', 'custody handed to ICE at the otherwise-release time, as agreed', when);
             ends.push({ bookingId: r.bookingId, outcome: 'custody_transferred', at: when.at });
           } else if (d.state === 'declined' || d.state === 'cancelled' || (d.state === 'honoured' && r.act === 'notify')) {
-            if (d.state !== 'cancelled' && r.act === 'notify') d = await moveDetainer(tx, d, 'notified', 'ICE notified of the release time', when);
+            const claim = claimed.get(r.bookingId);
+            const withdrawn = claim !== undefined && claim <= r.due;
+            if (r.act === 'notify' && withdrawn && d.state === 'honoured') d = await moveDetainer(tx, d, 'cancelled', 'US citizenship claimed before the release: no notice', when);
+            else if (r.act === 'notify' && !withdrawn && d.state !== 'cancelled') d = await moveDetainer(tx, d, 'notified', 'ICE notified of the release time', when);
             d = await moveDetainer(tx, d, 'released', 'released at the otherwise-release time', when);
             ends.push({ bookingId: r.bookingId, outcome: 'released', at: when.at });
           } else {
