@@ -102,6 +102,7 @@ async function run(fingers: number) {
   const engine = new SearchEngine({ threads });
   try {
     const gallery = engine.gallery('bench');
+    const loadCpu0 = process.cpuUsage();
     const [, loadMs] = await timed(async () => {
       // One batch, as a reload from the store does: each shard builds its index once.
       await gallery.addRecords([
@@ -109,9 +110,12 @@ async function run(fingers: number) {
         ...real.map((p) => ({ subjectId: `REAL-${p.db}`, record: p.impressions.get(1)!.slice() })),
       ]);
     });
+    const loadCpu = process.cpuUsage(loadCpu0);
     const stats = await gallery.stats();
     const rss = process.memoryUsage().rss;
-    log(`\n${fingers} fingers (${persons} synthetic persons + ${real.length} real): built/loaded from cache in ${(buildMs / 1000).toFixed(1)} s, engine load ${(loadMs / 1000).toFixed(1)} s`);
+    log(
+      `\n${fingers} fingers (${persons} synthetic persons + ${real.length} real): built/loaded from cache in ${(buildMs / 1000).toFixed(1)} s, engine load ${(loadMs / 1000).toFixed(1)} s (${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} CPU-s, all threads)`,
+    );
 
     // Warm up the threads (compilation) before timing.
     for (let p = 0; p < 3; p++) await gallery.search(probeRecord(flows, seed, p));
@@ -183,7 +187,7 @@ async function run(fingers: number) {
       persons: persons + real.length,
       threads,
       enrolment: { fingers: pct(usable, presented), records: pct(usableRecords, records.length), fvcImages: pct(fvcUsable, sources.length) },
-      loadSeconds: loadMs / 1000,
+      load: { seconds: loadMs / 1000, cpuSeconds: (loadCpu.user + loadCpu.system) / 1e6 },
       memory: { galleryMB: mb(stats.bytes), bytesPerFinger: stats.bytes / stats.fingers, rssMB: mb(rss) },
       latencyMs: { p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), cpuPerSearch: (cpu.user + cpu.system) / 1000 / searches },
       perSearch: { postingsScanned: scanned / searches, recordsRescored: rescored / searches },

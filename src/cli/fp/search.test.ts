@@ -58,19 +58,27 @@ test('fp search lists the gallery subject whose finger the probe image shows, fr
   }
 });
 
-test('fp search refuses blank, tiny and non-image input with typed errors, before opening any store', async () => {
+test('fp search refuses blank, noise, tiny, huge and non-image input with typed errors, before opening any store', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'seccom-fp-search-'));
   try {
     const blank = join(dir, 'blank.png');
     writeFileSync(blank, encodePng({ width: 300, height: 300, pixels: new Uint8Array(300 * 300).fill(255) }));
     const tiny = join(dir, 'tiny.png');
     writeFileSync(tiny, encodePng({ width: 20, height: 20, pixels: new Uint8Array(400).fill(128) }));
+    const noise = join(dir, 'noise.png');
+    let seed = 1;
+    const noisy = Uint8Array.from({ length: 400 * 400 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    writeFileSync(noise, encodePng({ width: 400, height: 400, pixels: noisy }));
+    const wide = join(dir, 'wide.png');
+    writeFileSync(wide, encodePng({ width: 4200, height: 100, pixels: new Uint8Array(420_000).fill(200) }));
     const text = join(dir, 'note.txt');
     writeFileSync(text, 'not a fingerprint');
     const missing = join(dir, 'no-store');
     for (const [file, code, exit] of [
       [blank, 'SECCOM_SEARCH_PROBE_UNUSABLE', 4],
+      [noise, 'SECCOM_SEARCH_PROBE_UNUSABLE', 4],
       [tiny, 'SECCOM_FP_IMAGE_TOO_SMALL', 4],
+      [wide, 'SECCOM_FP_IMAGE_TOO_LARGE', 1],
       [text, 'SECCOM_IMAGE_FORMAT_UNKNOWN', 1],
     ] as const) {
       const io = captureIO();
