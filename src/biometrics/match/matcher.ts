@@ -37,12 +37,6 @@ export const matchParams = {
 const COS = Float64Array.from({ length: 256 }, (_, a) => Math.cos((a * 2 * Math.PI) / 256));
 const SIN = Float64Array.from({ length: 256 }, (_, a) => Math.sin((a * 2 * Math.PI) / 256));
 
-/** Absolute difference of two byte angles, 0..128. */
-function angleDiff(a: number, b: number): number {
-  const d = (a - b) & 255;
-  return d > 128 ? 256 - d : d;
-}
-
 /** The probe side, prepared once: its edges bucketed by every hash key within tolerance. */
 export interface PreparedProbe {
   readonly template: PackedTemplate;
@@ -131,6 +125,7 @@ class Scratch {
   readonly cy = new Float64Array(256);
   readonly compat = new Uint8Array(256 * 256);
   readonly members = new Int32Array(256);
+  readonly agree = new Int32Array(256);
 }
 
 let shared: Scratch | undefined;
@@ -180,7 +175,7 @@ export class Matcher {
         }
       }
     }
-    const n = this.selectPairs(nTouched);
+    const n = this.selectPairs(nTouched, nc);
     return n < 2 ? 0 : this.consolidate(c, n);
   }
 
@@ -188,7 +183,7 @@ export class Matcher {
    * Greedy one-to-one choice of pairs, most votes first, ties in order of first vote (and clears
    * the votes). Most pairs have a single vote: only the others need sorting.
    */
-  private selectPairs(nTouched: number): number {
+  private selectPairs(nTouched: number, nc: number): number {
     const { votes, touched, strong, strongV, order, byVotes, pairP, pairC, pairV, usedP, usedC } = this.s;
     const limit = matchParams.maxPairs;
     let nWeak = 0;
@@ -210,8 +205,10 @@ export class Matcher {
     for (let t = 0; t < nStrong; t++) byVotes[maxVotes - strongV[t]! + 1]!++;
     for (let v = 1; v <= maxVotes; v++) byVotes[v]! += byVotes[v - 1]!;
     for (let t = 0; t < nStrong; t++) order[byVotes[maxVotes - strongV[t]!]!++] = t;
+    // Done when `limit` pairs are taken or every minutia of either side is used.
+    const full = Math.min(limit, this.probe.template.count, nc);
     let n = 0;
-    for (let t = 0; t < nStrong + nWeak && n < limit; t++) {
+    for (let t = 0; t < nStrong + nWeak && n < full; t++) {
       const strongPair = t < nStrong;
       const idx = strongPair ? strong[order[t]!]! : touched[t - nStrong]!;
       const i = idx >> 8;
@@ -247,7 +244,7 @@ export class Matcher {
   }
 
   private consolidate(c: PackedTemplate, n: number): number {
-    const { pairP, pairC, pairV, rot, px, py, cx, cy, compat, members } = this.s;
+    const { pairP, pairC, pairV, rot, px, py, cx, cy, compat, members, agree } = this.s;
     const p = this.probe.template;
     const rotTol = matchParams.rotTol;
     for (let s = 0; s < n; s++) {
@@ -266,23 +263,29 @@ export class Matcher {
     let bestM = 0;
     let bestSupport = 0;
     const roots = Math.min(matchParams.roots, n);
+    const span = 2 * rotTol;
     for (let r = 0; r < roots; r++) {
-      const rr = rot[r]!;
-      // A root whose rotation agrees with too few pairs cannot beat the best set.
-      let bound = 0;
-      for (let s = 0; s < n; s++) if (angleDiff(rot[s]!, rr) <= rotTol) bound++;
-      if (bound < bestM) continue;
+      // The pairs whose rotation agrees with the root's, in order; if too few, this root cannot
+      // beat the best set. (|a − b| ≤ tol on the circle ⇔ (a − b + tol) mod 256 ≤ 2 tol.)
+      const rr = rot[r]! - rotTol;
+      let nAgree = 0;
+      for (let s = 0; s < n; s++) {
+        agree[nAgree] = s;
+        nAgree += ((rot[s]! - rr) & 255) <= span ? 1 : 0;
+      }
+      if (nAgree < bestM) continue;
       let m = 0;
       members[m++] = r;
       let support = pairV[r]!;
-      for (let s = 0; s < n; s++) {
-        if (s === r || angleDiff(rot[s]!, rr) > rotTol) continue;
+      for (let a = 0; a < nAgree; a++) {
+        const s = agree[a]!;
+        if (s === r) continue;
         let ok = true;
         for (let q = 0; q < m && ok; q++) {
           const t = members[q]!;
           let known = compat[s * n + t]!;
           if (known === 0) {
-            known = angleDiff(rot[s]!, rot[t]!) <= rotTol && (s < t ? this.compatible(s, t) : this.compatible(t, s)) ? 2 : 1;
+            known = ((rot[s]! - rot[t]! + rotTol) & 255) <= span && (s < t ? this.compatible(s, t) : this.compatible(t, s)) ? 2 : 1;
             compat[s * n + t] = known;
             compat[t * n + s] = known;
           }
