@@ -33,6 +33,7 @@ export class LiveHub {
   readonly #clients = new Set<LiveClient>();
   readonly #pollMs: number;
   #lastSeq: number | undefined;
+  #start: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #ticks = 0;
   #polling = false;
@@ -47,7 +48,17 @@ export class LiveHub {
     return this.#clients.size;
   }
 
-  add(client: LiveClient): void {
+  /**
+   * Registers a client once the change cursor stands at the latest audit entry, so every change
+   * written after the client gets its first event reaches it (a cursor first read by a later poll
+   * would silently skip changes made in between).
+   */
+  async add(client: LiveClient): Promise<void> {
+    this.#start ??= this.#latestSeq().then((seq) => {
+      this.#lastSeq = seq;
+    });
+    await this.#start;
+    if (client.res.destroyed) return;
     this.#clients.add(client);
     this.#send(client, 'clock', { now: this.#clock.now().toISOString() });
     client.res.on('close', () => {
@@ -57,9 +68,17 @@ export class LiveHub {
     this.#timer ??= setInterval(() => void this.poll(), this.#pollMs);
   }
 
+  async #latestSeq(): Promise<number> {
+    const [row] = await this.#store.db.select({ seq: max(auditLog.seq) }).from(auditLog);
+    return row?.seq ?? 0;
+  }
+
+  /** With nobody listening the cursor is dropped: the next first client starts from its own moment, not from a backlog. */
   #stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#start = undefined;
+    this.#lastSeq = undefined;
   }
 
   close(): void {
@@ -78,16 +97,16 @@ export class LiveHub {
     this.#polling = true;
     try {
       const db = this.#store.db;
-      if (this.#lastSeq === undefined) {
-        const [row] = await db.select({ seq: max(auditLog.seq) }).from(auditLog);
-        this.#lastSeq = row?.seq ?? 0;
-      }
+      const from = this.#lastSeq;
+      if (from === undefined) return;
       const entries = await db
         .select({ seq: auditLog.seq, entity: auditLog.entity, entityId: auditLog.entityId, data: auditLog.data })
         .from(auditLog)
-        .where(and(gt(auditLog.seq, this.#lastSeq), ne(auditLog.action, 'read')))
+        .where(and(gt(auditLog.seq, from), ne(auditLog.action, 'read')))
         .orderBy(asc(auditLog.seq))
         .limit(5000);
+      // A stop during the read dropped the cursor: leave it to the next first client.
+      if (this.#lastSeq !== from) return;
       if (entries.length) this.#lastSeq = entries[entries.length - 1]!.seq;
       const changes = await this.#changes(entries);
       if (changes.length) await this.#fanOut(changes);

@@ -28,7 +28,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
       res.write(': connected\n\n');
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       res.on('close', () => clearInterval(keepAlive));
-      ctx.live.add({ visibility, res });
+      await ctx.live.add({ visibility, res });
     },
   );
 };

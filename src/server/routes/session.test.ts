@@ -175,4 +175,15 @@ describe('API: session, tokens and user administration', () => {
     assert.throws(() => app.get('/api/open', async () => 'oops'), /declares no access rule/);
     await app.close();
   });
+
+  test('the OpenAPI document lists every API route with its problems; /docs serves the browsable docs', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const path of ['/api/session', '/api/bookings', '/api/bookings/{id}', '/api/queues/lesc', '/api/stats', '/api/audit', '/api/admin/users', '/api/detainers/{id}/response']) {
+      assert.ok(doc.paths[path], `${path} documented`);
+    }
+    assert.ok(doc.paths['/api/bookings']!.get!.responses['401'], 'problems are documented');
+    const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(String(docs.headers['content-type']), /text\/html/);
+  });
 });

@@ -110,7 +110,12 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     assert.equal(other.statusCode, 404);
     assert.equal(problem(other).detail.replace(detainerId, 'X'), problem(missing).detail.replace('D-NOSUCH', 'X'));
 
+    const waiting = await get<{ items: QueueItem[] }>('newhaven', '/api/queues/jail');
+    assert.deepEqual(waiting.items.map((i) => [i.bookingId, i.detainerId]), [[ids.queued, detainerId]]);
+    assert.equal(problem(await call(t.app, 'GET', '/api/queues/jail', await user('analyst'))).code, 'SECCOM_FORBIDDEN');
+    assert.deepEqual((await get<{ items: QueueItem[] }>('hartford', '/api/queues/jail')).items, [], "another county's detainer is not in the queue");
     assert.equal((await post('newhaven', `/api/detainers/${detainerId}/response`, { response: 'honour', reason: 'felony conviction on record' })).statusCode, 204);
+
     const held = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
     assert.equal(held.detainer?.state, 'honoured');
     assert.ok(held.holdExpiresAt);
@@ -159,5 +164,47 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     assert.equal(d.outcome, 'no_action');
     const stats = await get<{ totals: { citizenshipClaims: number } }>('inspector', '/api/stats');
     assert.equal(stats.totals.citizenshipClaims, 1, 'the claim is counted for oversight');
+  });
+
+  // Bounded: a change that never arrives fails here instead of holding the run (the hub polls every second).
+  test('live updates: a change made right after connecting reaches the streams that may see it, and only those', { timeout: 30_000 }, async () => {
+    assert.equal((await call(t.app, 'GET', '/api/events')).statusCode, 401);
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const open = async (name: WorldUser) => {
+      const res = await fetch(`${base}/api/events`, { headers: { cookie: (await user(name)).cookie! } });
+      assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      return {
+        /** Reads until `needle` appears (the test's own timeout bounds the wait); a stream that ends first fails. */
+        async until(needle: string): Promise<string> {
+          while (!text.includes(needle)) {
+            const { done, value } = await reader.read();
+            if (done) assert.fail(`the stream ended before ${needle} arrived; it carried: ${text}`);
+            text += decoder.decode(value, { stream: true });
+          }
+          return text;
+        },
+        seen: () => text,
+        close: () => reader.cancel(),
+      };
+    };
+    const mine = await open('newhaven');
+    const other = await open('hartford');
+    await mine.until('event: clock');
+    await other.until('event: clock');
+    const b = submission(people.unknown, counties.newHaven, t.clock.now(), 6);
+    const created = await post('newhaven', '/api/bookings', { ...b, tcn: 'T-LIVE-1', arrestedAt: b.arrestedAt.toISOString(), releaseDueAt: b.releaseDueAt.toISOString() });
+    assert.equal(created.statusCode, 201, created.body);
+    await mine.until('"bookingId":"B-T-LIVE-1"');
+    // A later change the Hartford officer may see proves its stream was polled after the New Haven one.
+    const h = submission(people.unknown, counties.hartford, t.clock.now(), 6);
+    await post('hartford', '/api/bookings', { ...h, tcn: 'T-LIVE-2', arrestedAt: h.arrestedAt.toISOString(), releaseDueAt: h.releaseDueAt.toISOString() });
+    await other.until('"bookingId":"B-T-LIVE-2"');
+    assert.ok(!other.seen().includes('B-T-LIVE-1'), "the Hartford stream never heard of New Haven's booking");
+    await mine.close();
+    await other.close();
   });
 });
