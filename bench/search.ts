@@ -13,17 +13,23 @@
  *   the same for the 42 real mated searches (impressions 2..8), and the false-positive
  *   identification rate of non-mated searches at the engine's threshold;
  * - the exhaustive comparison: E mated searches also rescored against every record; of the
- *   exhaustive rank-1 hits, the share the indexed search also ranks first.
+ *   exhaustive rank-1 hits, the share the indexed search also ranks first;
+ * - with `--reload pglite|postgres`, the gallery's start-up from the store (bench/search/reload.ts):
+ *   PGlite in a temporary data directory, or a fresh database on the test PostgreSQL server.
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { loadavg } from 'node:os';
 import { encodeRecord, fingerCount, fingerOffsets } from '../src/biometrics/search/compact.ts';
 import { SearchEngine } from '../src/biometrics/search/engine.ts';
 import { MIN_PROBE_MINUTIAE } from '../src/biometrics/search/probe.ts';
 import { ridgeFlow } from '../src/biometrics/search/synthetic.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase } from '../test/support/store.ts';
 import { loadFvcTemplates, type SourceTemplate } from './search/fvc-templates.ts';
 import { probeRecord, syntheticGallery } from './search/gallery.ts';
+import { measureReload, type ReloadFigures } from './search/reload.ts';
 import { machineInfo, machineSummary } from './machine.ts';
 
 const { values } = parseArgs({
@@ -36,6 +42,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     data: { type: 'string', default: fileURLToPath(new URL('../../shared/data/fvc', import.meta.url)) },
     cache: { type: 'string', default: '/tmp/seccom-bench-search' },
+    reload: { type: 'string' },
   },
 });
 
@@ -44,6 +51,7 @@ const threads = Number(values.threads);
 const probes = Number(values.probes);
 const exhaustiveProbes = Number(values.exhaustive);
 const seed = Number(values.seed);
+if (values.reload !== undefined && values.reload !== 'pglite' && values.reload !== 'postgres') throw new Error('--reload takes pglite or postgres');
 const log = (s: string) => {
   if (!values.json) console.log(s);
 };
@@ -195,6 +203,7 @@ async function run(fingers: number) {
       realMated: { searches: realSearches, rank1: pct(realRank1, realSearches), rank1WithHit: pct(realTpir, realSearches) },
       nonMated: { searches: probes, threshold, fpir: pct(falsePositives, probes), topScoreP99: quantile(nonMatedTop, 0.99) },
       exhaustive: { searches: Math.min(exhaustiveProbes, matedIds.length), hits: exhaustiveHits, indexedAgrees, ratio: pct(indexedAgrees, exhaustiveHits), msPerSearch: exhaustiveMs / Math.max(1, Math.min(exhaustiveProbes, matedIds.length)) },
+      loadAverage: loadavg()[0]!,
     };
     log(`  enrolment: ${out.enrolment.fingers.toFixed(2)}% of fingers, ${out.enrolment.records.toFixed(2)}% of records (FVC images: ${out.enrolment.fvcImages.toFixed(1)}%)`);
     log(`  memory: gallery ${out.memory.galleryMB} MB (${out.memory.bytesPerFinger.toFixed(0)} B/finger), process RSS ${out.memory.rssMB} MB`);
@@ -203,6 +212,7 @@ async function run(fingers: number) {
     log(`  mated rank-1: ${out.mated.rank1.toFixed(1)}% (with hit ${out.mated.rank1WithHit.toFixed(1)}%); real FVC persons: ${out.realMated.rank1.toFixed(1)}% (with hit ${out.realMated.rank1WithHit.toFixed(1)}%) of ${realSearches}`);
     log(`  non-mated: FPIR ${out.nonMated.fpir.toFixed(2)}% at threshold ${threshold.toFixed(1)} (top score p99 ${out.nonMated.topScoreP99.toFixed(1)})`);
     log(`  exhaustive: ${exhaustiveHits} rank-1 hits of ${out.exhaustive.searches}; indexed agrees on ${indexedAgrees} (${out.exhaustive.ratio.toFixed(1)}%); exhaustive ${(out.exhaustive.msPerSearch / 1000).toFixed(1)} s/search`);
+    log(`  load average after the searches: ${out.loadAverage.toFixed(1)}`);
     return out;
   } finally {
     await engine.close();
@@ -212,6 +222,36 @@ async function run(fingers: number) {
 log(machineSummary());
 const load = loadavg()[0]!;
 log(`load average at start: ${load.toFixed(1)} (figures on a shared machine are noisy)`);
+/** The gallery of `fingers` (synthetic and real persons) reloaded from a fresh store. */
+async function reload(fingers: number, kind: 'pglite' | 'postgres'): Promise<ReloadFigures> {
+  const records = [...syntheticGallery(flows, flowsKey, seed, Math.ceil(fingers / 10), values.cache!), ...real.map((p) => p.impressions.get(1)!)];
+  if (kind === 'postgres') {
+    const db = await createTestDatabase();
+    try {
+      return await measureReload(records, { url: db.url }, threads);
+    } finally {
+      await db.drop();
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'seccom-bench-search-'));
+  try {
+    return await measureReload(records, { dataDir: dir }, threads);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const results = [];
-for (const n of sizes) results.push(await run(n));
+for (const n of sizes) {
+  const out = await run(n);
+  if (!values.reload) {
+    results.push(out);
+    continue;
+  }
+  const r = await reload(n, values.reload);
+  log(
+    `  store reload (${r.store}, ${r.subjects} subjects): ${r.reload.seconds.toFixed(1)} s (${r.reload.cpuSeconds.toFixed(1)} CPU-s); first open encoding and saving them ${r.firstOpen.seconds.toFixed(1)} s (${r.firstOpen.cpuSeconds.toFixed(1)} CPU-s)`,
+  );
+  results.push({ ...out, reload: r });
+}
 if (values.json) console.log(JSON.stringify({ machine: machineInfo(), loadAverage: load, results }, null, 2));
