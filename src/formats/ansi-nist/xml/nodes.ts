@@ -28,6 +28,8 @@ export interface Binding {
   also?: number[];
   /** An item with one allowed value and no element of its own (the leaf path segment is `-`). */
   fixed?: string;
+  /** A value the XML states by leaving the element out (its parent present): SLC 0, no scale units. */
+  absent?: string;
 }
 
 /** Writes the element only when a value of the record matches (the XSD's choices). */
@@ -87,6 +89,7 @@ export interface RowOpts {
   /** Fields whose first item (same subfield) repeats this value: EBTS 2.034/2.091/2.092 restate the finger position. */
   also?: number[];
   fixed?: string;
+  absent?: string;
   /** Counter key shared with another repeat of the same field (see Repeat.share). */
   share?: string;
   when?: When;
@@ -179,6 +182,7 @@ export function fromRows(type: number, rows: readonly Row[], containers: Readonl
         ...(opts.coord !== undefined ? { coord: opts.coord } : {}),
         ...(opts.also ? { also: opts.also } : {}),
         ...(opts.fixed !== undefined ? { fixed: opts.fixed } : {}),
+        ...(opts.absent !== undefined ? { absent: opts.absent } : {}),
       };
       if (opts.readOnly) node.readOnly = true;
       if (opts.when) node.when = opts.when;

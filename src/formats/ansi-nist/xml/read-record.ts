@@ -132,9 +132,10 @@ function walk(el: XmlElement, nodes: readonly SkeletonNode[], s: State, ctx: Ctx
   }
   for (const node of nodes) {
     const b = node.bind;
-    if (b?.fixed === undefined) continue;
+    const implied = b?.fixed ?? b?.absent;
+    if (!b || implied === undefined) continue;
     const slot = slotOf(s, b.field, b.subfield ?? ctx.sub, ctx.itemBase + (b.item ?? 0));
-    slot.text ??= b.fixed;
+    slot.text ??= implied;
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * Which XML element holds each record type, and its mapping tree (built from the tables in
- * ./maps). Record types outside this list (3, 5, 6, 8, 18-22, 98) are reported, never dropped.
+ * ./maps). Record types outside this list (3, 5, 6, 18-22, 98) are reported, never dropped.
  */
 import type { SkeletonNode } from './nodes.ts';
 import { transactionRecord } from './maps/transaction.ts';
 import { descriptiveRecord } from './maps/descriptive.ts';
 import { fingerprintRecord, highResolutionRecord, latentRecord, palmprintRecord, userDefinedImageRecord } from './maps/friction-ridge.ts';
 import { minutiaeRecord } from './maps/minutiae.ts';
+import { signatureRecord } from './maps/signature.ts';
 import { faceRecord } from './maps/face.ts';
 import { irisRecord } from './maps/iris.ts';
 import { cbeffRecord, testingRecord } from './maps/other-images.ts';
@@ -26,6 +27,7 @@ export const skeletons: readonly RecordSkeleton[] = [
   record(2, 'itl:PackageDescriptiveTextRecord', descriptiveRecord, true),
   record(4, 'itl:PackageHighResolutionGrayscaleImageRecord', highResolutionRecord),
   record(7, 'itl:PackageUserDefinedImageRecord', userDefinedImageRecord),
+  record(8, 'itl:PackageSignatureImageRecord', signatureRecord),
   record(9, 'itl:PackageMinutiaeRecord', minutiaeRecord),
   record(10, 'itl:PackageFacialAndSMTImageRecord', faceRecord),
   record(13, 'itl:PackageLatentImageRecord', latentRecord),

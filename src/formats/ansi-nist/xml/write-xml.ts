@@ -62,7 +62,7 @@ function value(b: Binding, ctx: Ctx): string | undefined {
     const parts = splitValue(name, raw) ?? unmapped(ctx, b.field, `value "${raw}" does not split into its XML elements`);
     raw = parts[part];
   }
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === b.absent) return undefined;
   // An empty last item is written as an empty element, so the item count survives (1.013 "NORAM" + US).
   if (raw === '') return (b.conv ?? 'text') === 'text' && !b.split && !ctx.sep && item === items!.length - 1 ? '' : undefined;
   return toXml(raw, b.conv, { record: ctx.index, field: canonicalTag(ctx.record.type, b.field) });

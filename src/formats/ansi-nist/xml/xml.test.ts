@@ -118,9 +118,9 @@ test('conversion refuses what it cannot carry, naming the field', () => {
   const file = readAnsiNist(built().CAR);
   setField(file.records[1]!, 18, [['DOE,JANE ']]);
   assert.throws(() => writeAnsiNistXml(file), (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.field === '2.018');
-  // Record types with no mapping at all (Type-8 signatures) are refused too.
-  const sig = readAnsiNist(readFileSync(sharedData('ansi-nist', 'nist-references', 'type-8-sig.an2')));
-  assert.throws(() => writeAnsiNistXml(sig), (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.record === 3);
+  // Record types with no XML element at all (Type-3, deprecated) are refused too, naming the record.
+  const t3 = readAnsiNist(readFileSync(sharedData('ansi-nist', 'nist-references', 'type-3.an2')));
+  assert.throws(() => writeAnsiNistXml(t3), (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.record === 3 && /Type-3/.test(e.message));
   // An element the mapping does not know is listed by parse and refused by read.
   const odd = template('ERRT').replace('<nc:CaveatText>', '<ebts:NoSuchElement>x</ebts:NoSuchElement><nc:CaveatText>');
   assert.deepEqual(parseAnsiNistXml(odd).unmapped.map((u) => u.path), ['itl:UserDefinedDescriptiveDetail/ebts:DomainDefinedDescriptiveFields/ebts:NoSuchElement']);

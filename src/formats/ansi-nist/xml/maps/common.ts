@@ -107,7 +107,8 @@ export function image(t: number, at: string, f: ImageFields): Row[] {
     ...opt(6, 'ansi-nist:ImageHorizontalLineLengthPixelQuantity'),
     ...opt(9, 'ansi-nist:ImageHorizontalPixelDensityValue'),
     ...(f.quality === undefined ? [] : quality(at, ref(f.quality))),
-    ...opt(8, 'ansi-nist:ImageScaleUnitsCode'),
+    // SLC 0 (no units: HPS and VPS give the pixel aspect ratio) is outside the schema's {1, 2}; the element is optional, and leaving it out says the same.
+    [`${at}/ansi-nist:ImageScaleUnitsCode`, ref(8), { absent: '0' }],
     ...opt(f.category, 'ansi-nist:ImageCategoryCode'),
     ...opt(7, 'ansi-nist:ImageVerticalLineLengthPixelQuantity'),
     ...opt(10, 'ansi-nist:ImageVerticalPixelDensityValue'),
