@@ -56,6 +56,14 @@ const explanation = z
   .meta({ id: 'Explanation' });
 export type Explanation = z.infer<typeof explanation>;
 
+/** A claim of US citizenship recorded for the booking, and the escalations it (or another safeguard) raised. */
+export const citizenshipClaimView = z
+  .object({ claimedAt: zonedTime, madeTo: z.string().describe('jail, lesc, ero or hotline'), recordedBy: z.string(), note: z.string() })
+  .meta({ id: 'CitizenshipClaim' });
+export const escalationView = z
+  .object({ reason: z.string(), detainerId: z.string().nullable(), raisedAt: zonedTime, raisedBy: z.string(), note: z.string() })
+  .meta({ id: 'Escalation' });
+
 export const detainerView = z.object({
   id: z.string(),
   form: z.string(),
@@ -84,11 +92,29 @@ export const bookingDetail = bookingSummary
       .object({ id: z.string(), status: z.string(), analyst: z.string(), at: zonedTime, body: z.unknown(), pending: z.boolean().describe('Drafted from the systems of record, not yet sent by an analyst') })
       .nullable(),
     decision: z
-      .object({ action: z.string(), level: z.number().int().nullable(), priority: z.number().int().nullable(), reason: z.string(), officer: z.string(), at: zonedTime })
+      .object({
+        action: z.string(),
+        level: z.number().int().nullable(),
+        priority: z.number().int().nullable(),
+        reason: z.string(),
+        officer: z.string(),
+        at: zonedTime,
+        explanation: explanation.nullable().describe("The policy engine's answer stored with the decision (null for decisions recorded before explanations were kept)"),
+      })
       .nullable(),
     detainer: detainerView.nullable(),
-    jail: z.object({ decision: z.string(), rulesetId: z.string(), reason: z.string(), at: zonedTime }).nullable(),
-    jailRules: explanation.nullable().describe("The jail's answer under its local rules, with the rules that fired"),
+    jail: z
+      .object({
+        decision: z.string(),
+        rulesetId: z.string(),
+        reason: z.string(),
+        at: zonedTime,
+        explanation: explanation.nullable().describe("The policy engine's answer stored with the jail's answer, with the hold's clock"),
+      })
+      .nullable(),
+    jailRules: explanation.nullable().describe('While a detainer waits for the jail: what its local rules answer now, with the rules that fired'),
+    citizenshipClaim: citizenshipClaimView.nullable(),
+    escalations: z.array(escalationView),
     tasks: z.array(z.object({ step: z.string(), openedAt: zonedTime, closedAt: zonedTime.nullable(), closedBy: z.string().nullable() })).describe('Steps worked by people in the console'),
     consoleDecisions: z.array(z.object({ step: z.string(), by: z.string(), at: zonedTime, decision: z.unknown() })),
     actions: z.object({ answerIaq: z.boolean(), decide: z.boolean(), respond: z.boolean() }).describe('What you can do on this booking now'),

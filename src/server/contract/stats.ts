@@ -35,7 +35,7 @@ export const statsView = z
       custodyTransferred: z.number().int(),
       citizensInFlow: z.number().int().describe('US citizens (synthetic ground truth, or as LESC reported) matched in IDENT'),
       detainersOnCitizens: z.number().int(),
-      citizenshipClaims: z.number().int().describe('People who told LESC they are US citizens'),
+      citizenshipClaims: z.number().int().describe('People who claimed US citizenship (to the jail, LESC, ERO or the hotline)'),
     }),
     byLevel: breakdown,
     byPriority: breakdown,

@@ -1,7 +1,7 @@
 /** The human steps: work queues, the IAR form, the ERO decision screen, the jail's answer. */
 import { z } from 'zod';
 import { pageQuery, zonedTime } from './common.ts';
-import { timelineEntry } from './bookings.ts';
+import { citizenshipClaimView, escalationView, timelineEntry } from './bookings.ts';
 
 export const queueQuery = z.object({ q: z.string().trim().max(100).optional().describe('Name, booking number, TCN, SID or FIN'), ...pageQuery });
 
@@ -84,14 +84,17 @@ export const caseView = z
       discretion: z.object({ score: z.number(), factors: z.array(z.object({ factor: z.string(), weight: z.number(), cite: z.string() })) }).nullable(),
       rules: z.array(trace),
       notes: z.array(z.string()),
+      recorded: z.boolean().describe("true: the engine's answer stored with the ICE decision; false: its answer now, for a case still waiting"),
     }),
     jailPreview: z
       .object({ response: z.string(), hold: z.boolean(), decidedBy: z.string(), clockRule: z.string(), holdExpiresAt: zonedTime.nullable() })
       .nullable()
-      .describe("What the jail's local rules would answer to the recommended request"),
+      .describe("The jail's answer as recorded once given; before that, what its local rules would answer to the request (lodged, else recommended)"),
     allowedActions: z.array(z.string()),
     waitingSince: zonedTime.nullable(),
     decided: z.object({ action: z.string(), by: z.string(), at: zonedTime, reason: z.string() }).nullable(),
+    citizenshipClaim: citizenshipClaimView.nullable(),
+    escalations: z.array(escalationView),
   })
   .meta({ id: 'Case' });
 export type CaseView = z.infer<typeof caseView>;

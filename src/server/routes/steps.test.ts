@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, consoleDecisions, iceDecisions, jailResponses } from '../../store/schema/index.ts';
+import { auditLog, citizenshipClaims, consoleDecisions, iceDecisions, jailResponses } from '../../store/schema/index.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
 import { counties, people, runPipeline, seedConsoleWorld, submission, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { BookingDetail } from '../contract/bookings.ts';
@@ -119,6 +119,15 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     const held = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
     assert.equal(held.detainer?.state, 'honoured');
     assert.ok(held.holdExpiresAt);
+    // The explanations shown are the engine's answers stored with the records, not asked again.
+    assert.equal(held.decision?.explanation?.outcome, 'I-247');
+    assert.ok(held.decision!.explanation!.rules.some((r) => r.rule.startsWith('action: ')));
+    assert.match(held.jail?.explanation?.outcome ?? '', /^honour the I-247 \(hold/);
+    assert.ok(held.jail!.explanation!.notes.some((n) => n.startsWith('Detainer clock')), "the hold's clock is explained");
+    assert.equal(held.jailRules, null, 'an answered detainer needs no fresh advice');
+    const decided = await get<CaseView>('ero', `/api/bookings/${ids.queued}/case`);
+    assert.equal(decided.assessment.recorded, true);
+    assert.equal(decided.jailPreview?.response, 'honour');
     const [answer] = await t.store.db.select().from(jailResponses).where(eq(jailResponses.bookingId, ids.queued));
     assert.match(answer!.reason, /answered by user:newhaven/);
     const mine = await t.store.db.select().from(consoleDecisions).where(eq(consoleDecisions.bookingId, ids.queued));
@@ -151,8 +160,13 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
 
   test('a citizenship claim recorded by LESC stops any detainer and escalates', async () => {
     assert.equal((await post('analyst', `/api/bookings/${ids.claimant}/iar`, { ...iar, aNumber: null, citizenshipClaim: true, remarks: 'claims birth in San Juan' })).statusCode, 204);
+    const [claim] = await t.store.db.select().from(citizenshipClaims).where(eq(citizenshipClaims.bookingId, ids.claimant));
+    assert.equal(claim?.madeTo, 'lesc');
+    assert.equal(claim?.recordedBy, 'user:analyst');
     const c = await get<CaseView>('ero', `/api/bookings/${ids.claimant}/case`);
     assert.ok(c.facts.citizenshipClaimAt);
+    assert.equal(c.citizenshipClaim?.madeTo, 'lesc');
+    assert.equal(c.assessment.recorded, false, 'a waiting case shows the rules now');
     assert.equal(c.assessment.recommended, 'none');
     assert.equal(c.assessment.escalation, 'us-citizenship-claim');
     assert.deepEqual(c.allowedActions, ['none']);
@@ -162,6 +176,9 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     assert.equal((await post('ero', `/api/bookings/${ids.claimant}/decision`, { action: 'none', reason: 'citizenship claim: escalated to the field office' })).statusCode, 204);
     const d = await get<BookingDetail>('newhaven', `/api/bookings/${ids.claimant}`);
     assert.equal(d.outcome, 'no_action');
+    assert.equal(d.citizenshipClaim?.note, 'claims birth in San Juan');
+    assert.deepEqual(d.escalations.map((e) => e.reason), ['us-citizenship-claim'], 'ERO escalated the claim when it decided');
+    assert.ok(d.decision?.explanation?.notes.some((n) => n.startsWith('Safeguard')), 'the stored explanation names the safeguard');
     const stats = await get<{ totals: { citizenshipClaims: number } }>('inspector', '/api/stats');
     assert.equal(stats.totals.citizenshipClaims, 1, 'the claim is counted for oversight');
   });

@@ -5,11 +5,12 @@
 import { SeccomError, isSeccomError } from '../../errors/index.ts';
 import { auditRead } from '../../store/audited.ts';
 import { bookingRecord, listBookings, type BookingListRow, type BookingRecord } from '../../store/queries/bookings.ts';
+import { safeguardsOf, type BookingSafeguards } from '../../store/queries/safeguards.ts';
 import type { BookingDetail, BookingSummary } from '../contract/bookings.ts';
 import { hasPermission, Permission } from '../access/permissions.ts';
 import { actorOf, type Principal } from '../access/principal.ts';
 import type { DetainerForm } from '../../pipeline/ports.ts';
-import { allowedResponses, assess, jailExplanation } from './cases.ts';
+import { allowedResponses, assess, eroExplanation, jailExplanation } from './cases.ts';
 import { bookingVisibility } from '../access/visibility.ts';
 import type { ServerDeps } from '../context.ts';
 import { currentStep, timeline } from './booking-status.ts';
@@ -91,27 +92,29 @@ export class BookingService {
    * Reads one booking for a user, auditing the read with its purpose. A booking outside the user's
    * visibility is SECCOM_NOT_FOUND, word for word the same as a missing one.
    */
-  async read(p: Principal, id: string, purpose: string): Promise<{ record: BookingRecord; timeZone: string }> {
+  async read(p: Principal, id: string, purpose: string): Promise<{ record: BookingRecord; safeguards: BookingSafeguards; timeZone: string }> {
     const visibility = bookingVisibility(p);
     const { store, clock } = this.#deps;
-    const record = await store.transaction(async (tx) => {
+    const read = await store.transaction(async (tx) => {
       const r = await bookingRecord(tx, visibility, id);
-      if (r) await auditRead(tx, 'bookings', id, { actor: actorOf(p), at: clock.now(), purpose });
-      return r;
+      if (!r) return undefined;
+      await auditRead(tx, 'bookings', id, { actor: actorOf(p), at: clock.now(), purpose });
+      return { record: r, safeguards: await safeguardsOf(tx, id) };
     });
-    if (!record) throw new SeccomError('SECCOM_NOT_FOUND', `no booking ${id}`, { location: { booking: id } });
-    return { record, timeZone: this.timeZoneOf(record.jurisdiction.rulesetId, record.jurisdiction.state, p.timeZone) };
+    if (!read) throw new SeccomError('SECCOM_NOT_FOUND', `no booking ${id}`, { location: { booking: id } });
+    return { ...read, timeZone: this.timeZoneOf(read.record.jurisdiction.rulesetId, read.record.jurisdiction.state, p.timeZone) };
   }
 
   async detail(p: Principal, id: string): Promise<BookingDetail> {
-    const { record: r, timeZone: tz } = await this.read(p, id, 'booking-detail');
+    const { record: r, safeguards, timeZone: tz } = await this.read(p, id, 'booking-detail');
     const t = (d: Date) => zoned(d, tz);
     const open = (step: string) => r.tasks.find((x) => x.step === step && !x.closedAt);
     // The IAR LESC drafted from its systems is the analyst's until sent: nobody else sees it.
     const iarPending = Boolean(open('lesc'));
     const iar = iarPending && p.role !== 'lesc_analyst' ? undefined : r.iar;
     const jailTask = open('jail');
-    const jailRules = r.detainer && r.iar ? await this.#jailRules(id, r.detainer.form) : null;
+    // Only a detainer still waiting for the jail needs the rules asked now; an answer carries its own.
+    const jailRules = r.detainer?.state === 'lodged' && !r.jail && r.iar ? await this.#jailRules(id, r.detainer.form) : null;
     const { step, status } = currentStep({
       hasSib: Boolean(r.sib),
       forwardedToDhs: r.sib?.forwardedToDhs ?? null,
@@ -161,7 +164,15 @@ export class BookingService {
       iaq: r.iaq ? { id: r.iaq.id, text: r.iaq.text, at: t(r.iaq.at) } : null,
       iar: iar ? { id: iar.id, status: iar.status, analyst: iar.analyst, at: t(iar.at), body: iar.body, pending: iarPending } : null,
       decision: r.decision
-        ? { action: r.decision.action, level: r.decision.level, priority: r.decision.priority, reason: r.decision.reason, officer: r.decision.officer, at: t(r.decision.at) }
+        ? {
+            action: r.decision.action,
+            level: r.decision.level,
+            priority: r.decision.priority,
+            reason: r.decision.reason,
+            officer: r.decision.officer,
+            at: t(r.decision.at),
+            explanation: r.decision.explanation ? eroExplanation(r.decision.explanation) : null,
+          }
         : null,
       detainer: r.detainer
         ? {
@@ -173,8 +184,17 @@ export class BookingService {
             events: r.detainerEvents.map((e) => ({ seq: e.seq, from: e.from, to: e.to, reason: e.reason, at: t(e.at) })),
           }
         : null,
-      jail: r.jail ? { decision: r.jail.decision, rulesetId: r.jail.rulesetId, reason: r.jail.reason, at: t(r.jail.at) } : null,
+      jail: r.jail
+        ? {
+            decision: r.jail.decision,
+            rulesetId: r.jail.rulesetId,
+            reason: r.jail.reason,
+            at: t(r.jail.at),
+            explanation: r.jail.explanation ? jailExplanation(r.jail.explanation, r.jail.explanation.clock) : null,
+          }
+        : null,
       jailRules: jailRules?.explanation ?? null,
+      ...safeguardViews(safeguards, tz),
       tasks: r.tasks.map((x) => ({ step: x.step, openedAt: t(x.openedAt), closedAt: zoned(x.closedAt, tz), closedBy: x.closedBy })),
       consoleDecisions: r.decided.map((x) => ({ step: x.step, by: x.decidedBy, at: t(x.decidedAt), decision: x.decision })),
       actions: {
@@ -199,7 +219,15 @@ export class BookingService {
       if (isSeccomError(e) && e.code.startsWith('SECCOM_POLICY_')) return null;
       throw e;
     }
-    const explanation = jailExplanation(a.decision);
-    return explanation && a.decision.jail ? { explanation, response: a.decision.jail.response } : null;
+    const j = a.decision.jail;
+    return j ? { explanation: jailExplanation(j, a.decision.clock), response: j.response } : null;
   }
+}
+
+/** A booking's claim of US citizenship and its escalations, in the jurisdiction's zone. */
+export function safeguardViews(s: BookingSafeguards, tz: string) {
+  return {
+    citizenshipClaim: s.claim ? { claimedAt: zoned(s.claim.claimedAt, tz), madeTo: s.claim.madeTo, recordedBy: s.claim.recordedBy, note: s.claim.note } : null,
+    escalations: s.escalations.map((e) => ({ reason: e.reason, detainerId: e.detainerId, raisedAt: zoned(e.raisedAt, tz), raisedBy: e.raisedBy, note: e.note })),
+  };
 }

@@ -3,7 +3,7 @@
  * screen (levels, priority, discretion factors, the recommended action and why) and the jail's
  * answer under its local rules. The engine decides; this only asks it and shapes the answer.
  */
-import { evaluateCase, getJurisdiction, type CaseDecision, type DecisionTrace, type RuleBook } from '../../policy/index.ts';
+import { evaluateCase, getJurisdiction, type CaseDecision, type DecisionTrace, type DetainerClock, type EroDecision, type JailResponse, type RuleBook } from '../../policy/index.ts';
 import { versionInForce } from '../../policy/rule-book.ts';
 import { caseFactsFor } from '../../pipeline/rule-book-policy.ts';
 import type { DetainerForm, EroCase } from '../../pipeline/ports.ts';
@@ -22,13 +22,15 @@ export interface Assessment {
   timeZone: string;
 }
 
-/** The engine's answer on a booking's case at `at` (the request `form` when the jail answers one). */
-export async function assess(db: Db, book: RuleBook, bookingId: string, at: Date, opts: { form?: DetainerForm; citizenshipClaimAt?: string } = {}): Promise<Assessment> {
+/**
+ * The engine's answer on a booking's case at `at` (the request `form` when the jail answers one),
+ * for a step still waiting for a person: the case holds any claim of US citizenship recorded by then.
+ * A step already taken shows the explanation stored with its record instead (eroExplanation, jailExplanation).
+ */
+export async function assess(db: Db, book: RuleBook, bookingId: string, at: Date, opts: { form?: DetainerForm } = {}): Promise<Assessment> {
   const c = (await loadCases(db, [bookingId], at)).get(bookingId)!;
   const timeZone = rulesetTimeZone(book, c.rulesetId) ?? 'UTC';
-  const facts = caseFactsFor(book, c, timeZone, opts.form);
-  const withClaim = opts.citizenshipClaimAt ? { ...facts, person: { ...facts.person, citizenshipClaimAt: opts.citizenshipClaimAt } } : facts;
-  return { case: c, timeZone, decision: evaluateCase(book, withClaim, { jurisdiction: c.rulesetId, at: at.toISOString() }) };
+  return { case: c, timeZone, decision: evaluateCase(book, caseFactsFor(book, c, timeZone, opts.form), { jurisdiction: c.rulesetId, at: at.toISOString() }) };
 }
 
 /** Rules that fired, with citations; defaults and safeguards as notes. */
@@ -62,12 +64,18 @@ export function allowedResponses(byRules: string): string[] {
   return JAIL_RESPONSES.filter((r) => responseProtection[r] >= min);
 }
 
-export function jailExplanation(d: CaseDecision): Explanation | null {
-  const j = d.jail;
-  if (!j) return null;
+/** The engine's ERO answer, as stored with an ICE decision or computed for the decision screen. */
+export function eroExplanation(e: EroDecision): Explanation {
+  const notes = e.safeguards.map((g) => `Safeguard ${g.id}: ${g.effect}. ${g.cite}`);
+  if (e.escalation) notes.push(`Escalated: ${e.escalation}.`);
+  return explain(e.action, `${e.jurisdiction} rules in force ${e.at}`, e.explanation, notes);
+}
+
+/** The engine's jail answer with the detainer clock of a hold, as stored with a jail answer or computed before one. */
+export function jailExplanation(j: JailResponse, clock: DetainerClock | null): Explanation {
   const acts = [j.hold && 'hold', j.notify && 'notify ICE of the release', j.transfer && 'transfer custody'].filter(Boolean).join(', ') || 'nothing';
   const notes = j.safeguards.map((s) => `Safeguard ${s.id}: ${s.effect}. ${s.cite}`);
-  if (d.clock) notes.push(`Detainer clock (${d.clock.rule}): released ${d.clock.releaseAt}, hold ends ${d.clock.expiresAt}${d.clock.excluded.length ? `; skipped ${d.clock.excluded.map((x) => `${x.date} (${x.reason})`).join(', ')}` : ''}.`);
+  if (clock) notes.push(`Detainer clock (${clock.rule}): released ${clock.releaseAt}, hold ends ${clock.expiresAt}${clock.excluded.length ? `; skipped ${clock.excluded.map((x) => `${x.date} (${x.reason})`).join(', ')}` : ''}.`);
   if (j.escalation) notes.push(`Escalated: ${j.escalation}.`);
   return explain(`${j.response} the ${j.request} (${acts})`, `${j.decidedBy} rules, clock by ${j.clockDecidedBy}`, j.explanation, notes);
 }

@@ -9,7 +9,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { enqueue } from '../../bus/outbox.ts';
 import type { ImmigrationStatus, IarBody } from '../../domain/lesc.ts';
 import { SeccomError } from '../../errors/index.ts';
-import type { DetainerForm } from '../../pipeline/ports.ts';
+import type { DetainerForm, JailExplanation } from '../../pipeline/ports.ts';
+import { claimCitizenship } from '../../pipeline/claims.ts';
+import type { JailResponse } from '../../policy/index.ts';
 import { message } from '../../pipeline/stage.ts';
 import { topics } from '../../pipeline/topics.ts';
 import { insertAudited, updateAudited } from '../../store/audited.ts';
@@ -20,10 +22,10 @@ import type { Pipeline } from '../../pipeline/pipeline.ts';
 import { actorOf, type Principal } from '../access/principal.ts';
 import { bookingVisibility } from '../access/visibility.ts';
 import type { ServerDeps } from '../context.ts';
-import type { CarriedDecision, HumanStep, LescNotes } from '../steps/gate.ts';
+import type { CarriedDecision, HumanStep } from '../steps/gate.ts';
 import type { CaseView, QueueItem } from '../contract/steps.ts';
 import { listQueue } from '../../store/queries/queues.ts';
-import type { BookingService } from './bookings.ts';
+import { safeguardViews, type BookingService } from './bookings.ts';
 import { timeline } from './booking-status.ts';
 import { allowedActions, allowedResponses, assess, explain } from './cases.ts';
 import { decodeCursor, pageFrom } from './cursor.ts';
@@ -45,11 +47,6 @@ export interface EroInput {
 export interface JailInput {
   response: 'honour' | 'notify-only' | 'decline';
   reason: string;
-}
-
-/** When the person claimed US citizenship to the LESC analyst, if they did. */
-export function citizenshipClaimOf(decided: readonly { step: string; decision: unknown; decidedAt: Date }[]): Date | undefined {
-  return decided.find((d) => d.step === 'lesc' && (d.decision as Partial<IarInput>).citizenshipClaim)?.decidedAt;
 }
 
 export class StepService {
@@ -99,16 +96,16 @@ export class StepService {
 
   /** The ERO officer's decision screen: the case facts and what the rules make of them (an audited read). */
   async caseView(p: Principal, bookingId: string): Promise<CaseView> {
-    const { record: r, timeZone: tz } = await this.#bookings.read(p, bookingId, 'ero-decision');
+    const { record: r, safeguards, timeZone: tz } = await this.#bookings.read(p, bookingId, 'ero-decision');
     if (!r.iar) throw new SeccomError('SECCOM_CONFLICT', `booking ${bookingId} has no IAR yet: nothing to decide on`);
+    const { store, book } = this.#deps;
     const now = this.#deps.clock.now();
-    const claimAt = citizenshipClaimOf(r.decided);
-    const a = await assess(this.#deps.store.db, this.#deps.book, bookingId, now, { citizenshipClaimAt: claimAt?.toISOString() });
-    const e = a.decision.ero;
+    // A decided case shows what the engine answered then, as stored; a waiting one its answer now.
+    const recorded = r.decision?.explanation ?? null;
+    const e = recorded ?? (await assess(store.db, book, bookingId, now)).decision.ero;
     const ex = explain(e.action, e.jurisdiction, e.explanation, e.escalation ? [`Escalated: ${e.escalation}.`] : []);
-    const recommendedForm = e.action === 'none' ? undefined : e.action;
-    const preview = recommendedForm ? await assess(this.#deps.store.db, this.#deps.book, bookingId, now, { form: recommendedForm, citizenshipClaimAt: claimAt?.toISOString() }) : undefined;
-    const pj = preview?.decision.jail;
+    const form = r.detainer?.form ?? (e.action === 'none' ? undefined : e.action);
+    const jailPreview = await this.#jailPreview(r.jail?.explanation ?? null, bookingId, now, form as DetainerForm | undefined, tz);
     const body = r.iar.body as IarBody;
     const task = r.tasks.find((t) => t.step === 'ero');
     const mine = r.decided.find((d) => d.step === 'ero');
@@ -130,7 +127,7 @@ export class StepService {
         priorRemovalOrder: body.priorRemovalOrder,
         convictions: body.criminalHistory.convictions.map((c) => ({ offense: c.offense, level: c.level, felony: c.felony, aggravated: c.aggravated, convictedOn: c.convictedOn })),
         encounters: body.encounters,
-        citizenshipClaimAt: zoned(claimAt, tz),
+        citizenshipClaimAt: zoned(safeguards.claim?.claimedAt, tz),
         releaseDueAt: zoned(r.booking.releaseDueAt, tz),
       },
       assessment: {
@@ -144,14 +141,27 @@ export class StepService {
         discretion: e.discretion ? { score: e.discretion.score, factors: e.discretion.factors.map((f) => ({ ...f })) } : null,
         rules: ex.rules,
         notes: ex.notes,
+        recorded: recorded !== null,
       },
-      jailPreview: pj
-        ? { response: pj.response, hold: pj.hold, decidedBy: pj.decidedBy, clockRule: pj.clockRule, holdExpiresAt: preview?.decision.clock ? zoned(new Date(preview.decision.clock.expiresAtMs), tz) : null }
-        : null,
-      allowedActions: allowedActions(this.#deps.book, e.action, a.decision.at),
+      jailPreview,
+      allowedActions: allowedActions(book, e.action, e.at),
       waitingSince: task && !task.closedAt ? zoned(task.openedAt, tz) : null,
       decided: mine ? { action: (mine.decision as EroInput).action, by: mine.decidedBy, at: zoned(mine.decidedAt, tz), reason: (mine.decision as EroInput).reason } : null,
+      ...safeguardViews(safeguards, tz),
     };
+  }
+
+  /** The jail's answer as stored once given, else what its rules would answer to `form` now. */
+  async #jailPreview(stored: JailExplanation | null, bookingId: string, now: Date, form: DetainerForm | undefined, tz: string): Promise<CaseView['jailPreview']> {
+    let j: JailResponse | undefined = stored ?? undefined;
+    let clock = stored?.clock ?? null;
+    if (!j && form) {
+      const d = (await assess(this.#deps.store.db, this.#deps.book, bookingId, now, { form })).decision;
+      j = d.jail ?? undefined;
+      clock = d.clock;
+    }
+    if (!j) return null;
+    return { response: j.response, hold: j.hold, decidedBy: j.decidedBy, clockRule: j.clockRule, holdExpiresAt: clock ? zoned(new Date(clock.expiresAtMs), tz) : null };
   }
 
   /** The booking if the user may see it (else SECCOM_NOT_FOUND), read in the transaction. */
@@ -197,8 +207,9 @@ export class StepService {
       const body: IarBody = { ...(r.iar.body as IarBody), status: input.status, aNumber: input.aNumber, priorRemovalOrder: input.priorRemovalOrder };
       await updateAudited(tx, iars, { id: r.iar.id }, { status: input.status, body, analyst: p.username, at: now }, { actor: by, at: now });
       const decisionId = await this.#record(tx, 'lesc', bookingId, null, input, by, now);
-      const lesc: LescNotes = input.citizenshipClaim ? { citizenshipClaimAt: now.toISOString() } : {};
-      await enqueue(tx, [message(topics.eroReview, `${bookingId}:lesc:${decisionId}`, { bookingId, lesc }, now)]);
+      // Recorded before the IAR goes on, so the engine reads the claim when ERO decides (and refuses a detainer).
+      if (input.citizenshipClaim) await claimCitizenship(tx, { actor: by, at: now }, [{ bookingId, at: now, madeTo: 'lesc', by, note: input.remarks }]);
+      await enqueue(tx, [message(topics.eroReview, `${bookingId}:lesc:${decisionId}`, { bookingId }, now)]);
     });
     await this.#apply();
   }
@@ -210,8 +221,7 @@ export class StepService {
     await store.transaction(async (tx) => {
       const r = await this.#visible(tx, p, bookingId);
       const now = clock.now();
-      const claim = citizenshipClaimOf(r.decided)?.toISOString();
-      const a = await assess(tx, book, bookingId, now, { citizenshipClaimAt: claim });
+      const a = await assess(tx, book, bookingId, now);
       const allowed = allowedActions(book, a.decision.ero.action, a.decision.at);
       if (!allowed.includes(input.action)) {
         throw new SeccomError('SECCOM_DECISION_NOT_ALLOWED', `the rules in force recommend ${a.decision.ero.action}; ${input.action} would go further`, {
@@ -220,7 +230,7 @@ export class StepService {
       }
       await this.#closeTask(tx, 'ero', bookingId, by, now);
       const decisionId = await this.#record(tx, 'ero', bookingId, null, input, by, now);
-      const decision: CarriedDecision = { step: 'ero', decisionId, by, action: input.action, reason: input.reason, ...(claim ? { citizenshipClaimAt: claim } : {}) };
+      const decision: CarriedDecision = { step: 'ero', decisionId, by, action: input.action, reason: input.reason };
       await enqueue(tx, [message(topics.eroReview, `${bookingId}:decision:${decisionId}`, { bookingId, decision }, now)]);
     });
     await this.#apply();

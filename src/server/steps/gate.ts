@@ -29,19 +29,13 @@ export const automaticSteps: HumanSteps = { lesc: 'none', ero: 'none', jail: 'no
 
 /** What a person decided, as the decision message carries it to the stage. */
 export type CarriedDecision =
-  | { step: 'ero'; decisionId: string; by: string; action: 'I-247' | 'I-247D' | 'I-247N' | 'I-247X' | 'none'; reason: string; citizenshipClaimAt?: string }
+  | { step: 'ero'; decisionId: string; by: string; action: 'I-247' | 'I-247D' | 'I-247N' | 'I-247X' | 'none'; reason: string }
   | { step: 'jail'; decisionId: string; by: string; response: 'honour' | 'notify-only' | 'decline'; reason: string };
-
-/** Facts LESC passes on to ERO with the IAR (a claim of US citizenship made to the analyst). */
-export interface LescNotes {
-  citizenshipClaimAt?: string;
-}
 
 interface Payload {
   bookingId: string;
   detainerId?: string;
   decision?: CarriedDecision;
-  lesc?: LescNotes;
 }
 
 function selects(selector: StepSelector, jurisdictionId: string): boolean {
@@ -53,8 +47,8 @@ export class ConsoleGate implements Bus {
   readonly #store: Store;
   readonly #clock: Clock;
   readonly #steps: HumanSteps;
-  /** Decisions and LESC notes of the delivery running now, by booking. */
-  readonly #carried = new Map<string, { decision?: CarriedDecision; lesc?: LescNotes }>();
+  /** Decisions of the delivery running now, by booking. */
+  readonly #carried = new Map<string, CarriedDecision>();
 
   constructor(inner: Bus, store: Store, clock: Clock, steps: HumanSteps) {
     this.#inner = inner;
@@ -71,8 +65,8 @@ export class ConsoleGate implements Bus {
     return selects(this.#steps[step], jurisdictionId);
   }
 
-  /** The decision (and LESC notes) carried by the message being delivered for this booking. */
-  carried(bookingId: string): { decision?: CarriedDecision; lesc?: LescNotes } | undefined {
+  /** The decision carried by the message being delivered for this booking. */
+  carried(bookingId: string): CarriedDecision | undefined {
     return this.#carried.get(bookingId);
   }
 
@@ -133,7 +127,7 @@ export class ConsoleGate implements Bus {
     if (deliver.length === 0) return;
     for (const m of deliver) {
       const p = m.payload as Payload;
-      if (p.decision || p.lesc) this.#carried.set(p.bookingId, { decision: p.decision, lesc: p.lesc });
+      if (p.decision) this.#carried.set(p.bookingId, p.decision);
     }
     try {
       await handler(deliver);

@@ -23,7 +23,7 @@ export async function createConsolePipeline(
   opts: { ports?: Partial<PipelinePorts>; busOptions?: OutboxBusOptions; bus?: Bus } = {},
 ): Promise<ConsolePipeline> {
   const gate = new ConsoleGate(opts.bus ?? new OutboxBus(store, clock, opts.busOptions), store, clock, steps);
-  const policy = consolePolicy(opts.ports?.policy ?? ruleBookPolicy({ book }), gate, book);
+  const policy = consolePolicy(opts.ports?.policy ?? ruleBookPolicy({ book }), gate);
   const pipeline = await createPipeline(store, clock, { bus: gate, ports: { ...opts.ports, policy } });
   return { pipeline, gate };
 }

@@ -2,12 +2,9 @@
  * The policy port as the console sees it: the rule book's answer, unless a person's decision is
  * being delivered for the case (ConsoleGate), in which case the person's choice stands, within
  * what the rules allow (the console checks it before sending; this checks again). A claim of US
- * citizenship passed on by LESC goes into the case facts, so the engine's safeguard applies.
+ * citizenship is in the case already (citizenship_claims), so the rules' answer has applied it.
  */
-import { evaluateCase, type RuleBook } from '../../policy/index.ts';
-import { caseFactsFor } from '../../pipeline/rule-book-policy.ts';
 import type { DetainerForm, EroCase, EroOutcome, JailOutcome, PolicyPort } from '../../pipeline/ports.ts';
-import { rulesetTimeZone } from '../services/time-zones.ts';
 import type { ConsoleGate } from './gate.ts';
 
 /** How far each ERO action goes against the person: an officer may always go less far than the rules. */
@@ -15,21 +12,12 @@ export const actionSeverity: Readonly<Record<EroOutcome['action'], number>> = { 
 /** How protective each jail answer is: a jail may always protect more than its rules require. */
 export const responseProtection: Readonly<Record<JailOutcome['response'], number>> = { honour: 0, 'notify-only': 1, decline: 2 };
 
-export function consolePolicy(inner: PolicyPort, gate: ConsoleGate, book: RuleBook): PolicyPort {
+export function consolePolicy(inner: PolicyPort, gate: ConsoleGate): PolicyPort {
   return {
     name: inner.name,
     ero(c: EroCase): EroOutcome {
-      const carried = gate.carried(c.bookingId);
-      const claim = carried?.lesc?.citizenshipClaimAt ?? (carried?.decision?.step === 'ero' ? carried.decision.citizenshipClaimAt : undefined);
-      let rules = inner.ero(c);
-      if (claim) {
-        const tz = rulesetTimeZone(book, c.rulesetId) ?? 'UTC';
-        const facts = caseFactsFor(book, c, tz);
-        const d = evaluateCase(book, { ...facts, person: { ...facts.person, citizenshipClaimAt: claim } }, { jurisdiction: c.rulesetId, at: c.at.toISOString() });
-        const safeguard = d.ero.safeguards.map((s) => `${s.id}: ${s.effect}`).join('; ');
-        rules = { ...rules, action: d.ero.action, reason: `${rules.reason}; US citizenship claimed ${claim}${safeguard ? `: ${safeguard}` : ''}; escalated` };
-      }
-      const human = carried?.decision;
+      const rules = inner.ero(c);
+      const human = gate.carried(c.bookingId);
       if (human?.step !== 'ero') return rules;
       if (actionSeverity[human.action] > actionSeverity[rules.action]) {
         return { ...rules, reason: `${human.by} asked for ${human.action}, which the rules do not allow here; ${rules.reason}` };
@@ -38,7 +26,7 @@ export function consolePolicy(inner: PolicyPort, gate: ConsoleGate, book: RuleBo
     },
     jail(c: EroCase, form: DetainerForm): JailOutcome {
       const rules = inner.jail(c, form);
-      const human = gate.carried(c.bookingId)?.decision;
+      const human = gate.carried(c.bookingId);
       if (human?.step !== 'jail') return rules;
       if (responseProtection[human.response] < responseProtection[rules.response]) {
         return { ...rules, reason: `${human.by} chose ${human.response}, which local law does not allow; ${rules.reason}` };

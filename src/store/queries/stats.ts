@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../db.ts';
-import { bookingOutcomes, bookings, citizenshipClaims, consoleDecisions, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
+import { bookingOutcomes, bookings, citizenshipClaims, detainerEvents, detainers, iars, iceDecisions, identResults, jurisdictions, persons } from '../schema/index.ts';
 import { visibleBookings, type BookingVisibility } from './visibility.ts';
 
 export interface StatsFilter {
@@ -59,7 +59,7 @@ export interface Totals {
   /** US citizens (synthetic ground truth, or as LESC reported) matched in IDENT. */
   citizensInFlow: number;
   detainersOnCitizens: number;
-  /** People who claimed US citizenship (recorded claims, and claims the LESC console step noted). */
+  /** People who claimed US citizenship (citizenship_claims, whoever heard the claim). */
   citizenshipClaims: number;
 }
 
@@ -78,9 +78,7 @@ export async function totals(db: Db, f: StatsFilter): Promise<Totals> {
       count(*) FILTER (WHERE ${bookingOutcomes.outcome} = 'custody_transferred') AS "custodyTransferred",
       count(*) FILTER (WHERE ${identResults.outcome} = 'match' AND ${citizen}) AS "citizensInFlow",
       count(*) FILTER (WHERE ${detainerIssued} AND ${citizen}) AS "detainersOnCitizens",
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${citizenshipClaims} WHERE ${citizenshipClaims.bookingId} = ${bookings.id})
-        OR EXISTS (SELECT 1 FROM ${consoleDecisions} WHERE ${consoleDecisions.bookingId} = ${bookings.id}
-        AND ${consoleDecisions.step} = 'lesc' AND (${consoleDecisions.decision} ->> 'citizenshipClaim')::boolean)) AS "citizenshipClaims"
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${citizenshipClaims} WHERE ${citizenshipClaims.bookingId} = ${bookings.id})) AS "citizenshipClaims"
     FROM ${from} WHERE ${where(f)}`,
   );
   return Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)])) as unknown as Totals;

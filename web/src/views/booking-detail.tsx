@@ -121,7 +121,12 @@ export function BookingDetail({ id }: { id: string }) {
             </section>
           )}
           {d.detainer && <JailAnswer detail={d} onDone={load} />}
-          {d.jailRules && <ExplanationCard title="The local rules" explanation={d.jailRules} />}
+          {d.jail?.explanation ? (
+            <ExplanationCard title="The jail's answer under its local rules" explanation={d.jail.explanation} />
+          ) : (
+            d.jailRules && <ExplanationCard title="What the local rules answer now" explanation={d.jailRules} />
+          )}
+          {(d.citizenshipClaim || d.escalations.length > 0) && <Safeguards detail={d} />}
         </div>
       </div>
 
@@ -169,11 +174,38 @@ export function BookingDetail({ id }: { id: string }) {
               {d.decision.level !== null && `, conviction level ${d.decision.level}`}
               {d.decision.priority !== null && `, priority ${d.decision.priority}`} — {d.decision.reason} ({d.decision.officer}, {formatTime(d.decision.at, tz)})
             </p>
+            {d.decision.explanation && <ExplanationCard title="Why: the rules ICE decided under" explanation={d.decision.explanation} />}
           </>
         )}
         {!d.sib && <p className="muted">No response yet.</p>}
       </section>
     </>
+  );
+}
+
+/** A claim of US citizenship stops any detainer for good; the escalation is who follows it up. */
+function Safeguards({ detail: d }: { detail: Detail }) {
+  const tz = d.timeZone;
+  return (
+    <section className="card" aria-labelledby="safeguards-h" data-testid="safeguards">
+      <h2 id="safeguards-h">Safeguards</h2>
+      {d.citizenshipClaim && (
+        <p className="notice notice-warn">
+          US citizenship claimed to the {d.citizenshipClaim.madeTo} at {formatTime(d.citizenshipClaim.claimedAt, tz)}, recorded by {d.citizenshipClaim.recordedBy}
+          {d.citizenshipClaim.note && `: ${d.citizenshipClaim.note}`}
+        </p>
+      )}
+      {d.escalations.length > 0 && (
+        <ul>
+          {d.escalations.map((e) => (
+            <li key={`${e.reason}-${e.raisedAt}`}>
+              Escalated ({titleCase(e.reason)}) by {e.raisedBy}, {formatTime(e.raisedAt, tz)}
+              {e.detainerId && `, detainer ${e.detainerId}`}. {e.note}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -60,6 +60,8 @@ export function Decision({ bookingId }: { bookingId: string }) {
       {a.escalation && (
         <div className="notice notice-error" role="alert">
           <strong>Escalated: {titleCase(a.escalation)}.</strong> {a.safeguards.join(' ')}
+          {c.citizenshipClaim && ` US citizenship claimed to the ${c.citizenshipClaim.madeTo} (recorded by ${c.citizenshipClaim.recordedBy}${c.citizenshipClaim.note ? `: ${c.citizenshipClaim.note}` : ''}).`}
+          {c.escalations.map((e) => ` Raised by ${e.raisedBy}, ${formatTime(e.raisedAt, tz)}.`).join('')}
         </div>
       )}
       <div className="grid-2">
@@ -114,6 +116,7 @@ export function Decision({ bookingId }: { bookingId: string }) {
             ]}
           />
           <h3>Reasons</h3>
+          <p className="hint">{a.recorded ? 'As the rules answered when ICE decided (stored with the decision).' : 'As the rules in force answer now.'}</p>
           <ul>
             {a.rules.map((r, i) => (
               <li key={i}>
