@@ -144,8 +144,9 @@ test('malformed XML is a located SECCOM_ANSI_NIST_XML_INVALID', () => {
 });
 
 test('mutated XML never fails with anything but a SeccomError, reading or writing back (seeded, 400 cases)', () => {
-  // Templates cover every mapped record type (LFFS: Type-9 EFS; LFS: Type-13).
-  const sources = [writeAnsiNistXml(readAnsiNist(built().ERRT)), template('ERRT'), template('SRE'), template('CAR'), template('LFFS'), template('LFS')];
+  // Templates with Types 1, 2, 4, 9 (EFS, LFFS) and 13 (LFS), and NBIS's vector signature for Type-8.
+  const signature = writeAnsiNistXml(readAnsiNist(readFileSync(sharedData('ansi-nist', 'nbis-testdata', 'sign_vec.an2'))));
+  const sources = [writeAnsiNistXml(readAnsiNist(built().ERRT)), template('ERRT'), template('SRE'), template('CAR'), template('LFFS'), template('LFS'), signature];
   const rand = prng(4242);
   const chars = ['<', '>', '/', '&', ';', '"', 'x', ':', ' ', '\n', '&#1114112;', '&#13;'];
   for (let i = 0; i < 400; i++) {
