@@ -2,6 +2,8 @@
  * Where a booking is in the flow (DOMAIN.md §1), from the records each stage wrote: the current
  * step with a readable status for lists, and the stage-by-stage timeline for the detail view.
  */
+import type { DetainerState } from '../../domain/detainer.ts';
+import type { Outcome } from '../../pipeline/topics.ts';
 import type { BookingRecord } from '../../store/queries/bookings.ts';
 import type { Step, TimelineEntry } from '../contract/bookings.ts';
 import { zoned } from './zoned.ts';
@@ -19,33 +21,36 @@ export interface Progress {
   /** A person has yet to send the IAR (LESC) or decide (ERO) in the console. */
   lescPending: boolean;
   eroPending: boolean;
+  /** ICE asked to be told of the release and the jail told it (the request went through notified). */
+  notified: boolean;
 }
 
-const outcomeLabels: Readonly<Record<string, string>> = {
+const outcomeLabels: Readonly<Record<Outcome, string>> = {
   not_shared: 'Closed: prints not shared with DHS',
   no_ident_match: 'Closed: no IDENT match',
   no_action: 'Closed: ICE took no action',
-  notification_requested: 'Closed: ICE asked for notification of release',
   released: 'Closed: released',
   custody_transferred: 'Closed: custody transferred to ICE',
 };
+const notifiedLabel = 'Closed: released, ICE notified of the release time';
 
-const detainerLabels: Readonly<Record<string, string>> = {
+const detainerLabels: Readonly<Record<DetainerState, string>> = {
   requested: 'Detainer issued, on its way to the jail',
   lodged: "Detainer lodged: awaiting the jail's answer",
   honoured: 'Held on a detainer',
   declined: 'Detainer declined: release pending',
   lapsed: 'Hold lapsed: release pending',
   cancelled: 'Detainer cancelled',
+  notified: 'ICE notified of the release time',
   custody_transferred: 'Custody transferred to ICE',
   released: 'Released',
 };
 
 export function currentStep(p: Progress): { step: Step; status: string } {
-  if (p.outcome) return { step: 'outcome', status: outcomeLabels[p.outcome] ?? `Closed: ${p.outcome}` };
+  if (p.outcome) return { step: 'outcome', status: p.outcome === 'released' && p.notified ? notifiedLabel : (outcomeLabels[p.outcome as Outcome] ?? `Closed: ${p.outcome}`) };
   if (p.detainerState) {
     const step: Step = p.detainerState === 'requested' ? 'detainer' : 'jail';
-    return { step, status: detainerLabels[p.detainerState] ?? `Detainer ${p.detainerState}` };
+    return { step, status: detainerLabels[p.detainerState as DetainerState] ?? `Detainer ${p.detainerState}` };
   }
   if (p.lescPending) return { step: 'lesc', status: 'Awaiting the LESC analyst (IAQ received)' };
   if (p.hasIar) return { step: 'ero', status: p.action ? `ICE decided: ${p.action}` : p.eroPending ? 'Awaiting the ICE officer (ERO)' : 'Awaiting the ICE (ERO) decision' };
@@ -87,7 +92,10 @@ export function timeline(r: BookingRecord, timeZone: string): TimelineEntry[] {
   }
   if (r.detainer) done.detainer = { at: t(r.detainer.requestedAt), summary: `${r.detainer.form}: ${r.detainer.state}` };
   if (r.jail) done.jail = { at: t(r.jail.at), summary: `${r.jail.decision} under ${r.jail.rulesetId}, by ${by('jail', 'the jail stage')}` };
-  if (r.outcome) done.outcome = { at: t(r.outcome.at), summary: outcomeLabels[r.outcome.outcome] ?? r.outcome.outcome };
+  if (r.outcome) {
+    const notified = r.outcome.outcome === 'released' && r.detainerEvents.some((e) => e.to === 'notified');
+    done.outcome = { at: t(r.outcome.at), summary: notified ? notifiedLabel : (outcomeLabels[r.outcome.outcome as Outcome] ?? r.outcome.outcome) };
+  }
 
   // Steps a closed booking never reached were skipped, not pending.
   const closed = Boolean(r.outcome);

@@ -64,6 +64,7 @@ export class BookingService {
       outcome: r.outcome,
       lescPending: r.lescPending,
       eroPending: r.eroPending,
+      notified: r.notified,
     });
     return {
       id: r.id,
@@ -127,6 +128,7 @@ export class BookingService {
       outcome: r.outcome?.outcome ?? null,
       lescPending: iarPending,
       eroPending: Boolean(open('ero')),
+      notified: r.detainerEvents.some((e) => e.to === 'notified'),
     });
     const b = r.booking;
     return {

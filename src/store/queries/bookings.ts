@@ -60,6 +60,11 @@ function openTask(step: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM ${consoleTasks} WHERE ${consoleTasks.step} = ${step} AND ${consoleTasks.bookingId} = ${bookings.id} AND ${consoleTasks.closedAt} IS NULL)`;
 }
 
+/** The jail told ICE the release time, as a request for notification asked (the request's history went through notified). */
+function notifiedIce() {
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${detainerEvents} WHERE ${detainerEvents.detainerId} = ${detainers.id} AND ${detainerEvents.to} = 'notified')`;
+}
+
 /**
  * The page query (a Drizzle builder: await it, or EXPLAIN it). The page's ids are chosen first,
  * over the bookings alone (visibility, search, keyset, order, limit), and only those rows are
@@ -108,6 +113,7 @@ export function listBookings(db: Db, visibility: BookingVisibility, opts: Bookin
       outcome: bookingOutcomes.outcome,
       lescPending: openTask('lesc'),
       eroPending: openTask('ero'),
+      notified: notifiedIce(),
     })
     .from(page)
     .innerJoin(bookings, eq(bookings.id, page.pageId))
