@@ -138,18 +138,29 @@ test('SLC 0 (no units, pixel aspect ratio) is an ImageScaleUnitsCode left out, a
   assert.match(writeAnsiNistXml(file), /<ansi-nist:ImageScaleUnitsCode>1</);
 });
 
-test('Type-8 signature records travel as biom:SignatureImage, the data as bytes whatever SRT says', () => {
+test('Type-8 signature records travel as biom:SignatureImage: scanned data as base64, vector data (SRT 2) as one element per vector', () => {
   for (const name of ['nist-references/type-8-sig.an2', 'nbis-testdata/sign_vec.an2']) {
     const file = readAnsiNist(an2.find((f) => f.name === name)!.bytes);
     const sig = file.records.find((r) => r.type === 8)!;
     const xml = writeAnsiNistXml(file);
-    assert.match(xml, /<itl:PackageSignatureImageRecord>[\s\S]*<ansi-nist:SignatureRepresentationCode>/);
+    const vectors = fieldValue(sig, 4) === '2';
+    assert.equal(/<ansi-nist:SignatureImageVector>/.test(xml), vectors, name);
+    assert.equal(/<ansi-nist:SignatureImage>\s*<nc:BinaryBase64Object>/.test(xml), !vectors, name);
     const back = readAnsiNistXml(xml).file.records.find((r) => r.type === 8)!;
     assert.deepEqual(back.fields.slice(1), sig.fields.slice(1), name);
     // The reference files have no 1.013 DOM, which the XSD requires; with one they validate (checked in the batch below).
     setField(file.records[0]!, 13, [['NORAM', '']]);
     written.push({ name: `${name} with a DOM`, xml: writeAnsiNistXml(file) });
   }
+  // NBIS's vector file: X, Y (two bytes each) and pen pressure, 255 ending the list.
+  const xml = writeAnsiNistXml(readAnsiNist(an2.find((f) => f.name === 'nbis-testdata/sign_vec.an2')!.bytes));
+  const vector = (n: number) => [...xml.matchAll(/<ansi-nist:SignatureImageVector>([\s\S]*?)<\/ansi-nist:SignatureImageVector>/g)][n]![1]!.replace(/<\/[^>]*>|\s+/g, '').split(/<[^>]*>/).filter(Boolean);
+  assert.deepEqual([vector(1), vector(3)], [['2', '2560', '2560'], ['255', '8224', '8224']]);
+  // A pressure that is not one byte, or data given both ways, is invalid, not truncated.
+  const invalid = (text: string) =>
+    assert.throws(() => readAnsiNistXml(text), (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_INVALID' && e.location?.field === '8.008');
+  invalid(xml.replace('<ansi-nist:VectorPenPressureValue>255<', '<ansi-nist:VectorPenPressureValue>256<'));
+  invalid(xml.replace('<ansi-nist:ImageCaptureDetail>', '<nc:BinaryBase64Object>AAAA</nc:BinaryBase64Object><ansi-nist:ImageCaptureDetail>'));
 });
 
 /** Leaf values of an XML document as `localName=text`, spelled the way both encodings agree on. */

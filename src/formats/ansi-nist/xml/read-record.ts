@@ -11,6 +11,7 @@ import type { SkeletonNode } from './nodes.ts';
 import { readGeneric } from './generic-fields.ts';
 import { joinParts, splitterOf, type SplitterName } from './splitters.ts';
 import { fromBase64, fromXml } from './values.ts';
+import { fromGroups, type DataGroups } from './data-groups.ts';
 
 export interface UnmappedElement {
   /** 1-based record index in the XML document. */
@@ -145,7 +146,7 @@ function slotValue(slot: Slot): string {
   return slot.text ?? '';
 }
 
-function toRecord(type: number, s: State): AnRecord {
+function toRecord(type: number, s: State, groups: DataGroups | undefined): AnRecord {
   for (const c of s.copies) {
     const items = s.slots.get(c.field)?.get(c.sub);
     if (items && !items.has(0)) items.set(0, { text: c.text });
@@ -183,7 +184,15 @@ function toRecord(type: number, s: State): AnRecord {
       if (f.items > 1) have.subfields = [[...have.subfields[0]!, ...Array(f.items).fill('255')].slice(0, f.items)];
       return have;
     });
-    return { type, encoding: 'binary', fields: [...header, binaryField(type, layout.length + 1, s.bytes ?? new Uint8Array(0))] };
+    const dataNum = layout.length + 1;
+    const grouped = groups ? fields.find((f) => f.num === dataNum && f.kind === 'text') : undefined;
+    let data = s.bytes ?? new Uint8Array(0);
+    if (grouped?.kind === 'text') {
+      const where = { record: s.record, field: canonicalTag(type, dataNum) };
+      if (s.bytes) throw new SeccomError('SECCOM_ANSI_NIST_XML_INVALID', `Type-${type} data is given both as base64 and as elements`, { location: where });
+      data = fromGroups(groups!, grouped.subfields, where);
+    }
+    return { type, encoding: 'binary', fields: [...header, binaryField(type, dataNum, data)] };
   }
   const all = [textField(type, 1, [['0']]), ...fields];
   if (s.bytes) all.push(binaryField(type, s.dataField, s.bytes));
@@ -194,5 +203,5 @@ function toRecord(type: number, s: State): AnRecord {
 export function readRecordElement(el: XmlElement, sk: RecordSkeleton, index: number): { record: AnRecord; unmapped: UnmappedElement[] } {
   const s: State = { record: index, slots: new Map(), dataField: 0, generic: new Map(), counters: new Map(), copies: [], unmapped: [] };
   walk(el, sk.children, s, { sub: 0, itemBase: 0, list: 0, sep: '' }, '');
-  return { record: toRecord(sk.type, s), unmapped: s.unmapped };
+  return { record: toRecord(sk.type, s, sk.groups), unmapped: s.unmapped };
 }

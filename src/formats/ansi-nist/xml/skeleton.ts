@@ -3,11 +3,12 @@
  * ./maps). Record types outside this list (3, 5, 6, 18-22, 98) are reported, never dropped.
  */
 import type { SkeletonNode } from './nodes.ts';
+import type { DataGroups } from './data-groups.ts';
 import { transactionRecord } from './maps/transaction.ts';
 import { descriptiveRecord } from './maps/descriptive.ts';
 import { fingerprintRecord, highResolutionRecord, latentRecord, palmprintRecord, userDefinedImageRecord } from './maps/friction-ridge.ts';
 import { minutiaeRecord } from './maps/minutiae.ts';
-import { signatureRecord } from './maps/signature.ts';
+import { signatureGroups, signatureRecord } from './maps/signature.ts';
 import { faceRecord } from './maps/face.ts';
 import { irisRecord } from './maps/iris.ts';
 import { cbeffRecord, testingRecord } from './maps/other-images.ts';
@@ -18,16 +19,24 @@ export interface RecordSkeleton {
   children: SkeletonNode[];
   /** Fields without an element of their own go to the generic place (Type-2's ebts:StateDefinedFields). */
   generic: boolean;
+  /** Binary data written as element groups when the record says so (Type-8 vectors); else base64. */
+  groups?: DataGroups;
 }
 
-const record = (type: number, element: string, children: SkeletonNode[], generic = false): RecordSkeleton => ({ type, element, children, generic });
+const record = (type: number, element: string, children: SkeletonNode[], generic = false, groups?: DataGroups): RecordSkeleton => ({
+  type,
+  element,
+  children,
+  generic,
+  ...(groups ? { groups } : {}),
+});
 
 export const skeletons: readonly RecordSkeleton[] = [
   record(1, 'itl:PackageInformationRecord', transactionRecord),
   record(2, 'itl:PackageDescriptiveTextRecord', descriptiveRecord, true),
   record(4, 'itl:PackageHighResolutionGrayscaleImageRecord', highResolutionRecord),
   record(7, 'itl:PackageUserDefinedImageRecord', userDefinedImageRecord),
-  record(8, 'itl:PackageSignatureImageRecord', signatureRecord),
+  record(8, 'itl:PackageSignatureImageRecord', signatureRecord, false, signatureGroups),
   record(9, 'itl:PackageMinutiaeRecord', minutiaeRecord),
   record(10, 'itl:PackageFacialAndSMTImageRecord', faceRecord),
   record(13, 'itl:PackageLatentImageRecord', latentRecord),

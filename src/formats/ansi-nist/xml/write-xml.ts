@@ -16,6 +16,7 @@ import { genericElements } from './generic-fields.ts';
 import { readRecordElement } from './read-record.ts';
 import { splitterOf, splitValue } from './splitters.ts';
 import { toBase64, toXml } from './values.ts';
+import { toGroups, type DataGroups } from './data-groups.ts';
 
 interface Ctx {
   record: AnRecord;
@@ -51,6 +52,8 @@ function value(b: Binding, ctx: Ctx): string | undefined {
   const f = ctx.record.fields.find((x) => x.num === b.field);
   if (!f) return undefined;
   if (f.kind === 'binary') return toBase64(f.bytes);
+  // Data spelled out as groups (Type-8 vectors) is text here and has no base64 form.
+  if (b.conv === 'base64') return undefined;
   const items = f.subfields[b.subfield ?? ctx.sub];
   const item = ctx.itemBase + (b.item ?? 0);
   let raw = items?.[item];
@@ -149,6 +152,17 @@ function checkReadsBack(rec: AnRecord, el: XmlElement, sk: RecordSkeleton, ctx: 
   if (extra) unmapped(ctx, extra.num, 'would appear from XML defaults that the record does not have');
 }
 
+/** The record with its binary data as groups of items, when the data divides into them. */
+function groupedView(rec: AnRecord, groups: DataGroups): AnRecord {
+  return {
+    ...rec,
+    fields: rec.fields.map((f) => {
+      const subfields = f.kind === 'binary' ? toGroups(groups, f.bytes) : undefined;
+      return subfields ? { kind: 'text', num: f.num, tag: f.tag, subfields } : f;
+    }),
+  };
+}
+
 function recordElement(rec: AnRecord, index: number): XmlElement {
   const sk = skeletons.find((s) => s.type === rec.type);
   if (!sk) {
@@ -157,6 +171,7 @@ function recordElement(rec: AnRecord, index: number): XmlElement {
   const bound = boundFields(sk.children);
   const loose = rec.fields.filter((f): f is TextField => !bound.has(f.num) && f.kind === 'text');
   const ctx: Ctx = { record: rec, index, sub: 0, itemBase: 0, list: 0, sep: '', first: true, generic: sk.generic ? loose : [] };
+  if (sk.groups && holds(sk.groups.when, ctx)) ctx.record = groupedView(rec, sk.groups);
   const stray = rec.fields.find((f) => !bound.has(f.num) && !ctx.generic.includes(f as TextField));
   if (stray) unmapped(ctx, stray.num, 'has no XML mapping; converting would lose it');
   const el: XmlElement = { name: sk.element, children: sk.children.flatMap((c) => emit(c, ctx)).map((e) => e.el), text: '', line: 0 };
