@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { isSeccomError } from '../../errors/index.ts';
 import type { FingerTemplate, Minutia } from '../template.ts';
 import { errorRates } from './error-rates.ts';
-import { Matcher, matchPacked, prepareProbe } from './matcher.ts';
-import { packTemplate, readPackedTemplate } from './packed-template.ts';
+import { Matcher, coreParams, matchPacked, prepareProbe, scorePairs } from './matcher.ts';
+import { EDGE_KEYS, packTemplate, readPackedTemplate } from './packed-template.ts';
+import { WasmCore } from './wasm-core.ts';
 import { DEFAULT_THRESHOLD, THRESHOLDS, fmrAt, thresholdFor } from './thresholds.ts';
 import { spearman } from './rank-correlation.ts';
 
@@ -82,6 +83,37 @@ test('scores are deterministic and a prepared probe gives the same score as a on
   m.score(packTemplate(randomTemplate(99)));
   assert.equal(m.score(b), first);
   assert.equal(matchPacked(a, b), first);
+});
+
+test('scores are those of the JavaScript matcher the WebAssembly core replaced', () => {
+  // Recorded with the all-JavaScript matcher (commit 62e3ead): the core must not change a score.
+  const expected = [143.06739670518925, 0.3, 170.6070045455344, 0.25, 185.32943640986986, 0.25, 245.23988256399082, 1, 113.33385784192353, 0.15, 196.31600800749794, 0.25];
+  const got: number[] = [];
+  for (let s = 50; s < 56; s++) {
+    const m = new Matcher(prepareProbe(packTemplate(randomTemplate(s))));
+    got.push(m.score(packTemplate(reimpress(randomTemplate(s), s + 1, 0.1 * (s - 52), 3 * (s - 53), 10, 0.25))));
+    got.push(m.score(packTemplate(randomTemplate(s + 100))));
+  }
+  assert.deepEqual(got, expected);
+});
+
+test('probes evicted from the core\'s slots, or dropped when slot memory is full, score the same', () => {
+  const probes = [60, 61, 62, 63, 64].map((s) => prepareProbe(packTemplate(randomTemplate(s))));
+  const candidates = [60, 61, 62, 63, 64].map((s) => packTemplate(reimpress(randomTemplate(s), 3, 0.2, 4, -6)));
+  const expected = probes.map((p) => candidates.map((c) => new Matcher(p).score(c)));
+  // Two slots for five probes (evictions), or five (no evictions, but resident probes dropped),
+  // with room for about three probes' data before everything is dropped.
+  for (const slots of [2, 5]) {
+    const small = new WasmCore({ ...coreParams(), slots, slotMemoryLimit: 3 * ((EDGE_KEYS + 1) * 4 + 40_000) });
+    for (let round = 0; round < 3; round++) {
+      for (let j = 0; j < candidates.length; j++) {
+        for (let i = 0; i < probes.length; i++) {
+          const best = small.score(probes[i]!, candidates[j]!);
+          assert.equal(scorePairs(best >>> 16, best & 0xffff, probes[i]!.template.count, candidates[j]!.count), expected[i]![j], `${slots} slots`);
+        }
+      }
+    }
+  }
 });
 
 test('empty and one-minutia templates score 0', () => {
