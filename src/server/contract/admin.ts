@@ -31,9 +31,22 @@ export const activationView = z.object({
   effectiveFrom: z.string(),
   activated: z.boolean(),
   optOutRequested: z.boolean(),
-  optOutHonoured: z.boolean(),
   note: z.string(),
+  sharing: z.boolean().nullable().describe("The policy engine's answer from that date on: prints go on to DHS (null: no federal opt-out policy in force then)"),
 });
+
+export const participationView = z
+  .object({
+    at: z.string().describe("The jurisdiction's local date the answer is for"),
+    sharing: z.boolean().describe('Prints go on to DHS IDENT'),
+    activated: z.boolean(),
+    notShareRequested: z.boolean(),
+    optOutPolicy: z.string().describe('The federal opt-out policy in force: whether a request not to share has effect'),
+    reasons: z.array(
+      z.object({ jurisdiction: z.string(), event: z.string(), date: z.string(), cite: z.string(), file: z.string().describe('Rule file, or the store table of a record'), line: z.number().int().nullable() }),
+    ),
+  })
+  .meta({ id: 'Participation' });
 
 export const jurisdictionView = z
   .object({
@@ -44,6 +57,9 @@ export const jurisdictionView = z
     rulesetId: z.string(),
     timeZone: z.string(),
     activation: activationView.nullable().describe('The activation row in force now'),
+    participation: participationView
+      .nullable()
+      .describe("Whether the jail's bookings reach DHS today, as the policy engine decides it from the rule files and the activation history (null: no federal opt-out policy in force)"),
   })
   .meta({ id: 'Jurisdiction' });
 
@@ -72,8 +88,7 @@ export type JurisdictionView = z.infer<typeof jurisdictionView>;
 export const newActivationBody = z.object({
   effectiveFrom: z.iso.datetime({ offset: true }),
   activated: z.boolean(),
-  optOutRequested: z.boolean(),
-  optOutHonoured: z.boolean().describe('Whether the federal policy in force gives the opt-out effect (not after 5 Aug 2011)'),
+  optOutRequested: z.boolean().describe('The jurisdiction asks not to share; whether that has effect is the federal opt-out policy in force (the policy engine decides)'),
   note: z.string().min(3).max(500),
 });
 

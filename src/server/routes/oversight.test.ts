@@ -127,10 +127,23 @@ describe('API: oversight statistics', () => {
     assert.ok(ct.every((v: { inForce: boolean; from: string }) => v.inForce === false || v.from <= '2012-03-05'));
     assert.equal(problem(await call(t.app, 'GET', '/api/admin/jurisdictions/nowhere', admin)).code, 'SECCOM_NOT_FOUND');
 
-    const change = { effectiveFrom: '2030-01-01T00:00:00Z', activated: true, optOutRequested: true, optOutHonoured: false, note: 'county asks not to share' };
+    // Participation is the policy engine's answer: Illinois asked not to share in May 2011, without effect once participation became mandatory.
+    const cook = list.items.find((j: { id: string }) => j.id === 'us-il-cook').participation;
+    assert.deepEqual([cook.at, cook.sharing, cook.notShareRequested, cook.optOutPolicy], ['2012-03-05', true, true, 'mandatory']);
+    assert.deepEqual(cook.reasons.map((r: { event: string; file: string }) => [r.event, r.file]), [
+      ['activated', 'store: jurisdiction_activations'],
+      ['requested-not-share', 'policies/us-il.policy'],
+      ['opt-out-policy', 'policies/federal.policy'],
+    ]);
+    const change = { effectiveFrom: '2030-01-01T00:00:00Z', activated: true, optOutRequested: true, note: 'county asks not to share' };
     const added = await call(t.app, 'POST', '/api/admin/jurisdictions/us-ct-hartford/activations', admin, change);
     assert.equal(added.statusCode, 201, added.body);
     assert.equal(added.json().activations.length, d.activations.length + 1);
+    assert.equal(added.json().activations.at(-1).sharing, true, 'a request not to share in 2030 has no effect under the mandatory policy');
+    const early = await call(t.app, 'POST', '/api/admin/jurisdictions/us-ct-hartford/activations', admin, { ...change, effectiveFrom: '2010-06-01T00:00:00Z', note: 'asks not to share while the MOA could be ended' });
+    assert.equal(early.statusCode, 201, early.body);
+    assert.equal(early.json().activations.find((a: { effectiveFrom: string }) => a.effectiveFrom.startsWith('2010')).sharing, false, 'while the MOA could be ended, the request had effect');
+    assert.deepEqual([early.json().participation.sharing, early.json().participation.notShareRequested], [true, true], 'today it has none');
     assert.equal(problem(await call(t.app, 'POST', '/api/admin/jurisdictions/us-ct-hartford/activations', admin, change)).code, 'SECCOM_CONFLICT');
     assert.equal(problem(await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'nowhere' })).code, 'SECCOM_INVALID_ARGUMENT');
     const moved = await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'federal' });

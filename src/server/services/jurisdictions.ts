@@ -1,10 +1,12 @@
 /**
  * Administration of jurisdictions: their dated activation history (appended, never rewritten),
- * the rule set their jail answers under, and the dated policy versions of that rule set's chain,
- * read from the policy engine's rule book.
+ * what the policy engine makes of it (whether bookings reach DHS), the rule set their jail answers
+ * under, and the dated policy versions of that rule set's chain, read from the engine's rule book.
  */
 import { asc, eq } from 'drizzle-orm';
-import { SeccomError } from '../../errors/index.ts';
+import { SeccomError, isSeccomError } from '../../errors/index.ts';
+import { activationRecords } from '../../pipeline/participation.ts';
+import { participationAt, type Participation } from '../../policy/index.ts';
 import { chainOf } from '../../policy/rule-book.ts';
 import { insertAudited, updateAudited } from '../../store/audited.ts';
 import { jurisdictionActivations, jurisdictions } from '../../store/schema/index.ts';
@@ -15,10 +17,7 @@ import { localDateOf } from '../../policy/time/zoned-time.ts';
 import { nationalTimeZone, rulesetTimeZone, stateTimeZone } from './time-zones.ts';
 
 type Activation = typeof jurisdictionActivations.$inferSelect;
-
-function activationOut(a: Activation) {
-  return { effectiveFrom: a.effectiveFrom.toISOString(), activated: a.activated, optOutRequested: a.optOutRequested, optOutHonoured: a.optOutHonoured, note: a.note };
-}
+type Jurisdiction = typeof jurisdictions.$inferSelect;
 
 export class JurisdictionService {
   readonly #deps: ServerDeps;
@@ -31,6 +30,39 @@ export class JurisdictionService {
     return rulesetTimeZone(this.#deps.book, j.rulesetId) ?? stateTimeZone(this.#deps.book, j.state) ?? nationalTimeZone;
   }
 
+  /**
+   * The policy engine's participation answer for the jail on a local date, from the rule files
+   * along its chain and its activation history, as the SIB stage asks it; null when no federal
+   * opt-out policy is in force on that date.
+   */
+  #participation(j: Jurisdiction, acts: Activation[], date: string): Participation | null {
+    try {
+      return participationAt(this.#deps.book, j.rulesetId, date, activationRecords(j.id, acts));
+    } catch (e) {
+      if (isSeccomError(e) && e.code === 'SECCOM_POLICY_NOT_IN_FORCE') return null;
+      throw e;
+    }
+  }
+
+  #views(j: Jurisdiction, acts: Activation[]) {
+    const out = (a: Activation) => ({
+      effectiveFrom: a.effectiveFrom.toISOString(),
+      activated: a.activated,
+      optOutRequested: a.optOutRequested,
+      note: a.note,
+      // Records count by their UTC date, as the pipeline reads them (activationRecords).
+      sharing: this.#participation(j, acts, a.effectiveFrom.toISOString().slice(0, 10))?.sharing ?? null,
+    });
+    const a = this.#inForce(acts);
+    const today = localDateOf(this.#deps.clock.now().getTime(), this.#zone(j));
+    const p = this.#participation(j, acts, today);
+    return {
+      activation: a ? out(a) : null,
+      activations: acts.map(out),
+      participation: p && { at: p.at, sharing: p.sharing, activated: p.activated, notShareRequested: p.notShareRequested, optOutPolicy: p.optOutPolicy, reasons: p.reasons.map((r) => ({ ...r })) },
+    };
+  }
+
   #inForce(acts: Activation[]): Activation | undefined {
     const now = this.#deps.clock.now();
     return acts.filter((a) => a.effectiveFrom <= now).sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime())[0];
@@ -41,8 +73,11 @@ export class JurisdictionService {
     const all = await db.select().from(jurisdictions).orderBy(asc(jurisdictions.state), asc(jurisdictions.name));
     const acts = await db.select().from(jurisdictionActivations);
     return all.map((j) => {
-      const a = this.#inForce(acts.filter((x) => x.jurisdictionId === j.id));
-      return { ...j, timeZone: this.#zone(j), activation: a ? activationOut(a) : null };
+      const { activation, participation } = this.#views(
+        j,
+        acts.filter((x) => x.jurisdictionId === j.id),
+      );
+      return { ...j, timeZone: this.#zone(j), activation, participation };
     });
   }
 
@@ -67,19 +102,17 @@ export class JurisdictionService {
         inForce: d.from <= today && (d.until === undefined || today < d.until),
       })),
     );
-    const a = this.#inForce(acts);
     return {
       ...j,
       timeZone: zone,
-      activation: a ? activationOut(a) : null,
-      activations: acts.map(activationOut),
+      ...this.#views(j, acts),
       policyVersions,
       rulesets: [...book.jurisdictions.keys()].sort(),
     };
   }
 
-  /** Appends a dated activation change (activation, opt-out request, whether it is honoured). */
-  async addActivation(p: Principal, id: string, a: { effectiveFrom: string; activated: boolean; optOutRequested: boolean; optOutHonoured: boolean; note: string }): Promise<JurisdictionDetail> {
+  /** Appends a dated activation change (activation, request not to share); its effect is the engine's to decide. */
+  async addActivation(p: Principal, id: string, a: { effectiveFrom: string; activated: boolean; optOutRequested: boolean; note: string }): Promise<JurisdictionDetail> {
     await this.detail(id);
     const row = { jurisdictionId: id, ...a, effectiveFrom: new Date(a.effectiveFrom) };
     const { store, clock } = this.#deps;

@@ -7,7 +7,37 @@ import { Badge, Empty, ErrorBox, Field, Loading, PageHeader } from '../component
 
 function activationText(a: JurisdictionView['activation']): string {
   if (!a) return 'not activated';
-  return `${a.activated ? 'activated' : 'not activated'}${a.optOutRequested ? `, opt-out requested (${a.optOutHonoured ? 'honoured' : 'not honoured'})` : ''}`;
+  return `${a.activated ? 'activated' : 'not activated'}${a.optOutRequested ? ', asks not to share' : ''}`;
+}
+
+/** The engine's answer: do this jail's bookings reach DHS? */
+function SharingBadge({ p }: { p: JurisdictionView['participation'] }) {
+  if (!p) return <Badge tone="neutral">no opt-out policy in force</Badge>;
+  return <Badge tone={p.sharing ? 'warn' : 'good'}>{p.sharing ? 'prints go to DHS' : 'prints not shared'}</Badge>;
+}
+
+function Participation({ p }: { p: NonNullable<JurisdictionView['participation']> }) {
+  return (
+    <>
+      <p>
+        On {p.at}: <SharingBadge p={p} /> — {p.activated ? 'activated' : 'not activated'}
+        {p.notShareRequested && `; asks not to share, which the federal opt-out policy (${p.optOutPolicy}) ${p.sharing ? 'gives no effect' : 'honours'}`}.
+      </p>
+      {p.reasons.length > 0 && (
+        <ul>
+          {p.reasons.map((r) => (
+            <li key={`${r.event}-${r.date}-${r.jurisdiction}`}>
+              {r.event} {r.date} ({r.jurisdiction}): {r.cite}
+              <div className="hint">
+                {r.file}
+                {r.line !== null && `:${r.line}`}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 export function AdminJurisdictions() {
@@ -36,6 +66,7 @@ export function AdminJurisdictions() {
                 <th scope="col">Rule set</th>
                 <th scope="col">Time zone</th>
                 <th scope="col">In force now</th>
+                <th scope="col">Participation (policy engine)</th>
               </tr>
             </thead>
             <tbody>
@@ -48,6 +79,9 @@ export function AdminJurisdictions() {
                   <td data-label="Rule set">{j.rulesetId}</td>
                   <td data-label="Time zone">{j.timeZone}</td>
                   <td data-label="In force now">{activationText(j.activation)}</td>
+                  <td data-label="Participation (policy engine)">
+                    <SharingBadge p={j.participation} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -61,7 +95,7 @@ export function AdminJurisdictions() {
 export function AdminJurisdiction({ id }: { id: string }) {
   const [d, setD] = useState<JurisdictionDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [form, setForm] = useState({ effectiveFrom: '', activated: true, optOutRequested: false, optOutHonoured: false, note: '' });
+  const [form, setForm] = useState({ effectiveFrom: '', activated: true, optOutRequested: false, note: '' });
   const load = useCallback(
     () =>
       api<JurisdictionDetail>('GET', `/api/admin/jurisdictions/${encodeURIComponent(id)}`)
@@ -111,6 +145,11 @@ export function AdminJurisdiction({ id }: { id: string }) {
           {d.ori} · {d.state} · times in {d.timeZone}
         </p>
       </section>
+      <section className="card" aria-labelledby="participation-h">
+        <h2 id="participation-h">Participation: do bookings reach DHS?</h2>
+        {d.participation ? <Participation p={d.participation} /> : <p className="muted">No federal opt-out policy is in force today: the rules cannot say.</p>}
+        <p className="hint">Decided by the policy engine from the rule files and this history; a request not to share has effect only while the federal opt-out policy allows it.</p>
+      </section>
       <section className="card">
         <h2>Activation history</h2>
         <p>
@@ -119,7 +158,8 @@ export function AdminJurisdiction({ id }: { id: string }) {
         <ol>
           {d.activations.map((a) => (
             <li key={a.effectiveFrom}>
-              from {a.effectiveFrom.slice(0, 10)}: {activationText(a)}. {a.note}
+              from {a.effectiveFrom.slice(0, 10)}: {activationText(a)}. {a.note}{' '}
+              {a.sharing !== null && <Badge tone={a.sharing ? 'warn' : 'good'}>{a.sharing ? 'shared from then' : 'not shared from then'}</Badge>}
             </li>
           ))}
         </ol>
@@ -132,9 +172,6 @@ export function AdminJurisdiction({ id }: { id: string }) {
           </label>
           <label className="choice">
             <input type="checkbox" checked={form.optOutRequested} onChange={(e) => setForm({ ...form, optOutRequested: e.target.checked })} /> asks not to share
-          </label>
-          <label className="choice">
-            <input type="checkbox" checked={form.optOutHonoured} onChange={(e) => setForm({ ...form, optOutHonoured: e.target.checked })} /> request honoured
           </label>
           <Field label="Note" id="act-note">
             <input id="act-note" required minLength={3} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
