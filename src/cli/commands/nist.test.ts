@@ -8,7 +8,7 @@ import type { CliIO } from '../command.ts';
 import { sharedData } from '../../../test/support/env.ts';
 import { sampleCar } from '../../../test/support/ebts-sample.ts';
 import { buildTenprint } from '../../formats/ebts/index.ts';
-import { sha256Hex } from '../../formats/ansi-nist/index.ts';
+import { readAnsiNist, setField, sha256Hex, writeAnsiNist } from '../../formats/ansi-nist/index.ts';
 
 function capture(): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -93,6 +93,18 @@ test('nist convert traditional -> XML -> traditional gives the same bytes; XML v
   const std = sharedData('ansi-nist', 'nist-references', 'type-9-13-std.an2');
   assert.equal(await main(['nist', 'convert', std, join(tmp, 'std.xml')], io), 4);
   assert.match(io.stderr.join(''), /SECCOM_ANSI_NIST_XML_UNMAPPED: field 9.005 has no XML mapping/);
+  // A Type-8 signature converts, but this NBIS file has no DOM, which the XSD requires: refused, saying so.
+  const noDom = capture();
+  assert.equal(await main(['nist', 'convert', sharedData('ansi-nist', 'nbis-testdata', 'sign_vec.an2'), join(tmp, 'sig.xml')], noDom), 4);
+  assert.match(noDom.stderr.join(''), /SECCOM_ANSI_NIST_XML_INVALID: .* fails the XSDs \(the transaction has no 1.013 DOM/);
+  // With a DOM it converts, vectors and all, and comes back as the same bytes.
+  const sig = readAnsiNist(readFileSync(sharedData('ansi-nist', 'nbis-testdata', 'sign_vec.an2')));
+  setField(sig.records[0]!, 13, [['NORAM', '']]);
+  const sigBytes = writeAnsiNist(sig);
+  writeFileSync(join(tmp, 'sig.an2'), sigBytes);
+  assert.equal(await main(['nist', 'convert', join(tmp, 'sig.an2'), join(tmp, 'sig.xml')], capture()), 0);
+  assert.equal(await main(['nist', 'convert', join(tmp, 'sig.xml'), join(tmp, 'sig-back.an2')], capture()), 0);
+  assert.equal(sha256Hex(readFileSync(join(tmp, 'sig-back.an2'))), sha256Hex(sigBytes));
 });
 
 test('nist usage errors', async () => {

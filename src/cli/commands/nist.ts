@@ -112,7 +112,9 @@ async function convert(argv: string[], io: CliIO): Promise<number> {
     out = writeAnsiNistXml(file);
     const errors = await validateXsd([out]);
     if (errors.length > 0) {
-      throw new SeccomError('SECCOM_ANSI_NIST_XML_INVALID', `the XML written for ${input} fails the XSDs: ${errors[0]!.message}`, {
+      // xmllint names the element after a missing required one; say what the data lacks.
+      const noDomain = !file.records[0]?.fields.some((f) => f.num === 13) ? ' (the transaction has no 1.013 DOM, which ansi-nist:TransactionDomain requires)' : '';
+      throw new SeccomError('SECCOM_ANSI_NIST_XML_INVALID', `the XML written for ${input} fails the XSDs${noDomain}: ${errors[0]!.message}`, {
         location: errors[0]!.line ? { file: output, line: errors[0]!.line } : { file: output },
         details: { errors },
       });
