@@ -11,12 +11,14 @@
  * A search counts, per record, the probe keys found among its postings over all probe fingers
  * (ten-print fusion at the index level) and shortlists the records with most votes.
  */
-import { fingerOffsets, fingerPosition, readFinger } from './compact.ts';
+import { fingerOffsets, fingerPosition, MAX_RECORD_FINGERS, readFinger } from './compact.ts';
 import { tripletKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
 
 export const SEGMENT_CAPACITY = 65_535;
 /** Records the tail may hold before a rebuild, however small the table. */
 const TAIL_MIN = 64;
+/** Keys a rebuild's count pass keeps for its fill pass by default (4 bytes each, 128 MiB). */
+export const REBUILD_KEY_CACHE = 1 << 25;
 /** Finger slots: 0 for an unknown or non-rolled position, then ANSI/NIST FGP 1..10. */
 export const SLOTS = 11;
 
@@ -53,7 +55,11 @@ export class Segment {
   private readonly slotPostings = new Uint32Array(SLOTS);
   private readonly votes = new Uint32Array(SEGMENT_CAPACITY);
   private readonly scratch = new TripletScratch();
-  private readonly keyBuf = new Uint32Array(MAX_TRIPLETS);
+  /** One record's keys: up to MAX_RECORD_FINGERS fingers of MAX_TRIPLETS. */
+  private readonly keyBuf = new Uint32Array(MAX_RECORD_FINGERS * MAX_TRIPLETS);
+
+  /** `rebuildKeyCache`: keys a rebuild keeps between its passes (memory for speed). */
+  constructor(private readonly rebuildKeyCache = REBUILD_KEY_CACHE) {}
 
   get size(): number {
     return this.liveCount;
@@ -110,12 +116,14 @@ export class Segment {
     for (; this.indexed < this.count; this.indexed++) {
       const local = this.indexed;
       if (!this.live[local]) continue;
-      this.forEachKey(local, (key) => {
+      const n = this.recordKeys(local);
+      for (let i = 0; i < n; i++) {
+        const key = this.keyBuf[i]!;
         const list = this.tail.get(key);
         if (list) list.push(local);
         else this.tail.set(key, [local]);
         this.slotPostings[Math.floor(key / KEY_SPACE)]!++;
-      });
+      }
     }
     if (this.indexed - this.baseCount > limit) this.merge();
   }
@@ -127,29 +135,67 @@ export class Segment {
     }
   }
 
-  /** Calls `emit(slot * KEY_SPACE + key)` for every triplet key of the record; counts its postings. */
-  private forEachKey(local: number, emit: (key: number) => void): void {
+  /** Writes every triplet key of the record (slot * KEY_SPACE + key) to keyBuf; counts its postings. */
+  private recordKeys(local: number): number {
     const bytes = this.arena;
     const s = this.scratch;
+    const out = this.keyBuf;
     let total = 0;
     for (const fo of fingerOffsets(bytes, this.offsets[local]!, this.offsets[local + 1]!)) {
       const n = readFinger(bytes, fo, s.x, s.y, s.angle, INDEX_MINUTIAE);
-      const t = tripletKeys(s, n, this.keyBuf);
+      const keys = out.subarray(total);
+      const t = tripletKeys(s, n, keys);
       const base = slotOf(fingerPosition(bytes, fo)) * KEY_SPACE;
-      for (let k = 0; k < t; k++) emit(base + this.keyBuf[k]!);
+      for (let k = 0; k < t; k++) keys[k]! += base;
       total += t;
     }
     this.postings[local] = total;
     this.norm[local] = 1 / Math.sqrt(total || 1);
+    return total;
   }
 
-  /** Rebuilds the table over every live record (two passes: count, then fill). */
+  /**
+   * Rebuilds the table over every live record (two passes: count, then fill). The count pass
+   * keeps the first records' keys (rebuildKeyCache at most) so the fill pass need not
+   * recompute them: keying is most of a rebuild's work.
+   */
   rebuild(): void {
     const start = new Uint32Array(SLOTS * KEY_SPACE + 1);
-    for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => start[k + 1]!++);
+    const buf = this.keyBuf;
+    let cache = new Uint32Array(0);
+    let cached = 0;
+    let cachedUpTo = 0;
+    for (let r = 0; r < this.count; r++) {
+      const n = this.live[r] ? this.recordKeys(r) : 0;
+      for (let i = 0; i < n; i++) start[buf[i]! + 1]!++;
+      if (cachedUpTo === r && cached + n <= this.rebuildKeyCache) {
+        if (cached + n > cache.length) {
+          const grown = new Uint32Array(Math.min(this.rebuildKeyCache, Math.max(2 * cache.length, 1 << 20)));
+          grown.set(cache.subarray(0, cached));
+          cache = grown;
+        }
+        cache.set(buf.subarray(0, n), cached);
+        cached += n;
+        cachedUpTo = r + 1;
+      }
+    }
     this.indexed = this.count;
     this.install(start, (post, fill) => {
-      for (let r = 0; r < this.count; r++) if (this.live[r]) this.forEachKey(r, (k) => (post[fill[k]!++] = r));
+      let c = 0;
+      for (let r = 0; r < this.count; r++) {
+        if (!this.live[r]) continue;
+        let keys = cache;
+        let from = c;
+        let n = this.postings[r]!;
+        if (r < cachedUpTo) {
+          c += n;
+        } else {
+          n = this.recordKeys(r);
+          keys = buf;
+          from = 0;
+        }
+        for (let i = from; i < from + n; i++) post[fill[keys[i]!]!++] = r;
+      }
     });
   }
 

@@ -38,32 +38,61 @@ export class TripletScratch {
   /** Per triplet: len1, len2, a1j, a1k, a2j, a2k. */
   readonly tri = new Int32Array(MAX_TRIPLETS * 6);
 
+  private readonly order = new Int32Array(INDEX_MINUTIAE);
+  private readonly rank = new Int32Array(INDEX_MINUTIAE);
+  private readonly sx = new Int32Array(INDEX_MINUTIAE);
+
   /** Fills `tri` from the first n minutiae in x, y, angle; returns the number of triplets. */
   triplets(n: number): number {
-    const { x, y, angle, nbJ, nbD, nbDir, nbCount, tri } = this;
+    const { x, y, angle, nbJ, nbD, nbDir, nbCount, tri, order, rank, sx } = this;
+    // Minutiae by x, so each one's neighbours are sought outward from it and the scan stops
+    // where the x gap alone exceeds the farthest neighbour kept.
+    for (let i = 0; i < n; i++) order[i] = i;
+    for (let i = 1; i < n; i++) {
+      const v = order[i]!;
+      let p = i;
+      while (p > 0 && x[order[p - 1]!]! > x[v]!) {
+        order[p] = order[p - 1]!;
+        p--;
+      }
+      order[p] = v;
+    }
+    for (let r = 0; r < n; r++) {
+      rank[order[r]!] = r;
+      sx[r] = x[order[r]!]!;
+    }
     for (let i = 0; i < n; i++) {
       let m = 0;
       const base = i * NEIGHBOURS;
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const dx = x[j]! - x[i]!;
-        const dy = y[j]! - y[i]!;
-        const d = dx * dx + dy * dy;
-        if (d >= MAX_LEN * MAX_LEN || (m === NEIGHBOURS && d >= nbD[base + m - 1]!)) continue;
-        let p = m < NEIGHBOURS ? m++ : m - 1;
-        while (p > 0 && nbD[base + p - 1]! > d) {
-          nbD[base + p] = nbD[base + p - 1]!;
-          nbJ[base + p] = nbJ[base + p - 1]!;
-          p--;
+      const xi = x[i]!;
+      const yi = y[i]!;
+      let bound = MAX_LEN * MAX_LEN;
+      const ri = rank[i]!;
+      for (let dir = -1; dir <= 1; dir += 2) {
+        for (let r = ri + dir; r >= 0 && r < n; r += dir) {
+          const dx = sx[r]! - xi;
+          if (dx * dx > bound) break;
+          const j = order[r]!;
+          const dy = y[j]! - yi;
+          const d = dx * dx + dy * dy;
+          // Nearest first, ties to the lower index (the order of a plain scan over j).
+          if (d > bound || (d === bound && (m < NEIGHBOURS || j > nbJ[base + m - 1]!))) continue;
+          let p = m < NEIGHBOURS ? m++ : m - 1;
+          while (p > 0 && (nbD[base + p - 1]! > d || (nbD[base + p - 1]! === d && nbJ[base + p - 1]! > j))) {
+            nbD[base + p] = nbD[base + p - 1]!;
+            nbJ[base + p] = nbJ[base + p - 1]!;
+            p--;
+          }
+          nbD[base + p] = d;
+          nbJ[base + p] = j;
+          if (m === NEIGHBOURS) bound = nbD[base + m - 1]!;
         }
-        nbD[base + p] = d;
-        nbJ[base + p] = j;
       }
       nbCount[i] = m;
       for (let p = 0; p < m; p++) {
         const j = nbJ[base + p]!;
-        nbDir[base + p] = Math.round(Math.atan2(y[j]! - y[i]!, x[j]! - x[i]!) * TO_BYTE) & 255;
-        nbD[base + p] = Math.sqrt(nbD[base + p]!);
+        nbDir[base + p] = DIR[(y[j]! - yi + MAX_LEN) * SPAN + (x[j]! - xi + MAX_LEN)]!;
+        nbD[base + p] = ROOT[nbD[base + p]!]!;
       }
     }
     let t = 0;
@@ -73,8 +102,8 @@ export class TripletScratch {
       for (let p = 0; p < nbCount[i]!; p++) {
         for (let q = p + 1; q < nbCount[i]!; q++) {
           const o = 6 * t++;
-          tri[o] = Math.round(nbD[base + p]!);
-          tri[o + 1] = Math.round(nbD[base + q]!);
+          tri[o] = nbD[base + p]!;
+          tri[o + 1] = nbD[base + q]!;
           tri[o + 2] = (nbDir[base + p]! - ai) & 255;
           tri[o + 3] = (nbDir[base + q]! - ai) & 255;
           tri[o + 4] = (angle[nbJ[base + p]!]! - ai) & 255;
@@ -85,6 +114,16 @@ export class TripletScratch {
     return t;
   }
 }
+
+/** Side of the square of offsets a neighbour can have: −MAX_LEN..MAX_LEN on each axis. */
+const SPAN = 2 * MAX_LEN + 1;
+/** Direction (a byte) of every neighbour offset, and the rounded root of every squared length: the same values Math.atan2 and Math.sqrt give, looked up. */
+const DIR = new Uint8Array(SPAN * SPAN);
+for (let dy = -MAX_LEN; dy <= MAX_LEN; dy++) {
+  for (let dx = -MAX_LEN; dx <= MAX_LEN; dx++) DIR[(dy + MAX_LEN) * SPAN + dx + MAX_LEN] = Math.round(Math.atan2(dy, dx) * TO_BYTE) & 255;
+}
+const ROOT = new Uint8Array(MAX_LEN * MAX_LEN);
+for (let d = 0; d < ROOT.length; d++) ROOT[d] = Math.round(Math.sqrt(d));
 
 function lenBin(v: number): number {
   return Math.min(LEN_BINS - 1, Math.max(0, Math.floor(v / LEN_BIN)));
