@@ -140,19 +140,19 @@ export async function bookingRecord(tx: Db, visibility: BookingVisibility, id: s
     .innerJoin(jurisdictions, eq(jurisdictions.id, bookings.jurisdictionId))
     .where(and(eq(bookings.id, id), visibleBookings(visibility)));
   if (!head) return undefined;
-  const one = async <T>(q: Promise<T[]>) => (await q)[0];
-  const [charges, sib, cjis, ident, iaq, iar, decision, detainer, jail, outcome] = await Promise.all([
-    tx.select().from(arrestCharges).where(eq(arrestCharges.bookingId, id)).orderBy(asc(arrestCharges.seq)),
-    one(tx.select().from(sibResults).where(eq(sibResults.bookingId, id))),
-    one(tx.select().from(cjisResults).where(eq(cjisResults.bookingId, id))),
-    one(tx.select().from(identResults).where(eq(identResults.bookingId, id))),
-    one(tx.select().from(iaqs).where(eq(iaqs.bookingId, id))),
-    one(tx.select().from(iars).where(eq(iars.bookingId, id))),
-    one(tx.select().from(iceDecisions).where(eq(iceDecisions.bookingId, id))),
-    one(tx.select().from(detainers).where(eq(detainers.bookingId, id))),
-    one(tx.select().from(jailResponses).where(eq(jailResponses.bookingId, id))),
-    one(tx.select().from(bookingOutcomes).where(eq(bookingOutcomes.bookingId, id))),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway
+  // (node-postgres deprecates queueing them on a client; pg 9 refuses it).
+  const one = async <T>(q: PromiseLike<T[]>) => (await q)[0];
+  const charges = await tx.select().from(arrestCharges).where(eq(arrestCharges.bookingId, id)).orderBy(asc(arrestCharges.seq));
+  const sib = await one(tx.select().from(sibResults).where(eq(sibResults.bookingId, id)));
+  const cjis = await one(tx.select().from(cjisResults).where(eq(cjisResults.bookingId, id)));
+  const ident = await one(tx.select().from(identResults).where(eq(identResults.bookingId, id)));
+  const iaq = await one(tx.select().from(iaqs).where(eq(iaqs.bookingId, id)));
+  const iar = await one(tx.select().from(iars).where(eq(iars.bookingId, id)));
+  const decision = await one(tx.select().from(iceDecisions).where(eq(iceDecisions.bookingId, id)));
+  const detainer = await one(tx.select().from(detainers).where(eq(detainers.bookingId, id)));
+  const jail = await one(tx.select().from(jailResponses).where(eq(jailResponses.bookingId, id)));
+  const outcome = await one(tx.select().from(bookingOutcomes).where(eq(bookingOutcomes.bookingId, id)));
   const events = detainer
     ? await tx.select().from(detainerEvents).where(eq(detainerEvents.detainerId, detainer.id)).orderBy(asc(detainerEvents.seq))
     : [];
