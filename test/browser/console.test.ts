@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildTenprint, readTransaction } from '../../src/formats/ebts/index.ts';
 import { bookingFromEbts } from '../../src/pipeline/ebts-booking.ts';
-import { browserSkip, desktop, launchBrowser, narrow, screenshot, signedIn } from '../support/browser.ts';
+import { type Viewport, browserSkip, browserTestTimeoutMs, browserTimeoutMs, launchBrowser, narrow, newContext, screenshot, signedIn } from '../support/browser.ts';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server.ts';
 import { counties, worldPassword, type Person } from '../support/console-world.ts';
 import { repoRoot, requireOrSkip, sharedDataPresent } from '../support/env.ts';
@@ -51,27 +51,35 @@ function livescan(): { file: string; person: Person } {
 }
 
 describe('the console in Chromium', { skip }, () => {
+  // Every wait is for a condition, bounded by browserTimeoutMs (test/support/browser.ts); each test as a whole by browserTestTimeoutMs.
   let server: ConsoleServer;
   let browser: Browser;
   let file: string;
 
-  before(async () => {
-    const scan = livescan();
-    file = scan.file;
-    const nh = [counties.newHaven.id];
-    server = await startConsoleServer({ steps: { lesc: nh, ero: nh, jail: nh }, extraPeople: [scan.person] });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // Building the console and seeding the world can take minutes on a loaded machine; bounded all the same.
+  before(
+    async () => {
+      const scan = livescan();
+      file = scan.file;
+      const nh = [counties.newHaven.id];
+      server = await startConsoleServer({ steps: { lesc: nh, ero: nh, jail: nh }, extraPeople: [scan.person] });
+      browser = await launchBrowser();
+    },
+    { timeout: browserTestTimeoutMs },
+  );
+  after(
+    async () => {
+      await browser?.close();
+      await server?.close();
+    },
+    { timeout: browserTimeoutMs },
+  );
 
-  const as = (username: string, viewport = desktop) => signedIn(browser, server.baseURL, username, worldPassword, viewport);
+  const as = (username: string, viewport?: Viewport) => signedIn(browser, server.baseURL, username, worldPassword, viewport);
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 
-  test('sign-in is keyboard-usable; a wrong password says so', async () => {
-    const context = await browser.newContext({ baseURL: server.baseURL, viewport: desktop });
+  test('sign-in is keyboard-usable; a wrong password says so', { timeout: browserTestTimeoutMs }, async () => {
+    const context = await newContext(browser, server.baseURL);
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('User name').waitFor();
@@ -96,7 +104,7 @@ describe('the console in Chromium', { skip }, () => {
     await context.close();
   });
 
-  test('one booking from the livescan upload to the jail honouring the detainer', async () => {
+  test('one booking from the livescan upload to the jail honouring the detainer', { timeout: browserTestTimeoutMs }, async () => {
     // The analyst watches the IAQ queue: the booking must appear there without a reload.
     const lesc = await as('analyst');
     await lesc.page.getByRole('link', { name: 'IAQ queue' }).click();
@@ -115,7 +123,7 @@ describe('the console in Chromium', { skip }, () => {
     await screenshot(jail.page, 'booking-at-lesc');
 
     const row = lesc.page.getByRole('row', { name: /ROJAS, PEDRO/ });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor();
     await screenshot(lesc.page, 'iaq-queue');
     await row.getByRole('link', { name: /Answer/ }).click();
     await heading(lesc.page, 'IAR for ROJAS, PEDRO');
@@ -128,6 +136,8 @@ describe('the console in Chromium', { skip }, () => {
 
     const ero = await as('ero');
     await ero.page.getByRole('link', { name: 'Decisions' }).click();
+    await ero.page.getByRole('row', { name: /ROJAS, PEDRO/ }).waitFor();
+    await screenshot(ero.page, 'ero-queue');
     await ero.page.getByRole('row', { name: /ROJAS, PEDRO/ }).getByRole('link', { name: /Decide/ }).click();
     await heading(ero.page, 'Decide: ROJAS, PEDRO');
     await ero.page.getByText('Lodge a detainer (Form I-247) (recommended)').waitFor();
@@ -138,6 +148,8 @@ describe('the console in Chromium', { skip }, () => {
     await heading(ero.page, /ROJAS, PEDRO/);
 
     await jail.page.getByRole('link', { name: 'Detainers to answer' }).click();
+    await jail.page.getByRole('row', { name: /ROJAS, PEDRO/ }).waitFor();
+    await screenshot(jail.page, 'jail-queue');
     await jail.page.getByRole('row', { name: /ROJAS, PEDRO/ }).getByRole('link', { name: /Answer/ }).click();
     await jail.page.getByRole('heading', { name: 'Answer the detainer' }).waitFor();
     await jail.page.getByRole('region', { name: 'The local rules' }).waitFor();
@@ -146,6 +158,9 @@ describe('the console in Chromium', { skip }, () => {
     await jail.page.getByLabel('Reason').fill('Felony conviction on record; held under the detainer.');
     await jail.page.getByRole('button', { name: 'Record the answer' }).click();
     await jail.page.getByText('Held on a detainer').first().waitFor();
+    // What the engine answered is shown as stored with the records: ICE's decision and the jail's answer.
+    await jail.page.getByRole('region', { name: 'Why: the rules ICE decided under' }).getByText('I-247', { exact: true }).waitFor();
+    await jail.page.getByRole('region', { name: "The jail's answer under its local rules" }).getByText(/^Detainer clock/).waitFor();
     const countdown = jail.page.getByTestId('countdown');
     await countdown.waitFor();
     const first = await countdown.getByRole('timer').innerText();
@@ -153,12 +168,12 @@ describe('the console in Chromium', { skip }, () => {
     await screenshot(jail.page, 'booking-held-countdown');
     // The clock is the pipeline's: move it on and the countdown follows without a reload.
     server.clock.advance(3 * 3_600_000);
-    await jail.page.waitForFunction((before) => document.querySelector('[role=timer]')?.textContent !== before, first, { timeout: 15_000 });
+    await jail.page.waitForFunction((before) => document.querySelector('[role=timer]')?.textContent !== before, first);
 
     await Promise.all([lesc.context.close(), ero.context.close(), jail.context.close()]);
   });
 
-  test("another county's officer cannot open the booking by its URL", async () => {
+  test("another county's officer cannot open the booking by its URL", { timeout: browserTestTimeoutMs }, async () => {
     const { context, page } = await as('hartford');
     const api = await page.request.get(`/api/bookings/${bookingId}`);
     assert.equal(api.status(), 404);
@@ -169,7 +184,7 @@ describe('the console in Chromium', { skip }, () => {
     await context.close();
   });
 
-  test('the state bureau, the county board and the inspector', async () => {
+  test('the state bureau, the county board and the inspector', { timeout: browserTestTimeoutMs }, async () => {
     const sib = await as('sib');
     await heading(sib.page, 'Bookings');
     await sib.page.getByLabel('Search bookings').fill('ROJAS');
@@ -197,7 +212,7 @@ describe('the console in Chromium', { skip }, () => {
     await inspector.context.close();
   });
 
-  test('administration of users and jurisdictions', async () => {
+  test('administration of users and jurisdictions', { timeout: browserTestTimeoutMs }, async () => {
     const { context, page } = await as('admin');
     await page.getByRole('link', { name: 'Users' }).click();
     await heading(page, 'Users');
@@ -211,11 +226,14 @@ describe('the console in Chromium', { skip }, () => {
     await page.getByRole('link', { name: 'Jurisdictions' }).click();
     await page.getByRole('link', { name: counties.cook.name }).click();
     await page.getByRole('heading', { name: 'Policy versions (federal first)' }).waitFor();
+    // Illinois asked not to share in 2011; the engine says it had no effect once participation was mandatory.
+    await page.getByRole('region', { name: /Participation/ }).getByText('prints go to DHS').waitFor();
+    assert.equal(await page.getByText('request honoured').count(), 0, 'no hand-set switch for what the engine decides');
     await screenshot(page, 'admin-jurisdiction');
     await context.close();
   });
 
-  test('readable on a narrow screen: the navigation folds behind Menu', async () => {
+  test('readable on a narrow screen: the navigation folds behind Menu', { timeout: browserTestTimeoutMs }, async () => {
     const { context, page } = await as('newhaven', narrow);
     await heading(page, 'Bookings');
     assert.equal(await page.getByRole('navigation', { name: 'Sections' }).isVisible(), false);

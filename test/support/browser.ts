@@ -28,7 +28,7 @@ export function browserSkip(): string | false {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: browserTimeoutMs });
 }
 
 /** The screenshots folder (gitignored): test-output/screenshots/. */
@@ -41,6 +41,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * How long one browser action or wait may take before it fails (Playwright's default is 30 s, which
+ * a loaded 2-core CI machine has exceeded). Waits are for conditions, never fixed sleeps, so a
+ * generous bound costs nothing when things are fast. SECCOM_BROWSER_TIMEOUT_MS overrides it.
+ */
+export const browserTimeoutMs = Number(process.env.SECCOM_BROWSER_TIMEOUT_MS ?? 90_000);
+/** A bound for one whole browser test (several signed-in roles, many waits): it fails rather than hangs. */
+export const browserTestTimeoutMs = 8 * browserTimeoutMs;
+
 export interface Viewport {
   width: number;
   height: number;
@@ -48,9 +57,17 @@ export interface Viewport {
 export const desktop: Viewport = { width: 1280, height: 800 };
 export const narrow: Viewport = { width: 390, height: 844 };
 
-/** A fresh context (own cookies) signed in through the real sign-in form. */
-export async function signedIn(browser: Browser, baseURL: string, username: string, password: string, viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context (own cookies) whose actions and waits are bounded by browserTimeoutMs. */
+export async function newContext(browser: Browser, baseURL: string, viewport = desktop): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport, timezoneId: 'UTC', locale: 'en-US' });
+  context.setDefaultTimeout(browserTimeoutMs);
+  context.setDefaultNavigationTimeout(browserTimeoutMs);
+  return context;
+}
+
+/** A fresh context signed in through the real sign-in form. */
+export async function signedIn(browser: Browser, baseURL: string, username: string, password: string, viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, baseURL, viewport);
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('User name').fill(username);

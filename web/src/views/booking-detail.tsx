@@ -124,7 +124,7 @@ export function BookingDetail({ id }: { id: string }) {
           {d.jail?.explanation ? (
             <ExplanationCard title="The jail's answer under its local rules" explanation={d.jail.explanation} />
           ) : (
-            d.jailRules && <ExplanationCard title="What the local rules answer now" explanation={d.jailRules} />
+            d.jailRules && <ExplanationCard title="The local rules" explanation={d.jailRules} />
           )}
           {(d.citizenshipClaim || d.escalations.length > 0) && <Safeguards detail={d} />}
         </div>
