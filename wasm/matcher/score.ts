@@ -1,6 +1,6 @@
 // AssemblyScript source of the matcher's scoring core (src/biometrics/match/matcher.ts has the
 // algorithm's description and the probe preparation). Built by `node --import tsx
-// scripts/build-matcher-wasm.ts` into src/biometrics/match/matcher-wasm.gen.ts.
+// scripts/build-wasm.ts` into src/biometrics/match/matcher-wasm.gen.ts.
 //
 // Why WebAssembly: in V8 every typed-array access in a JS loop reloads and re-checks the array
 // (map, detached buffer, bounds), several times the work of the vote loop itself; wasm memory

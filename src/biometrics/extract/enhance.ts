@@ -7,6 +7,7 @@
  * sign for binarisation.
  */
 import { upsampleBlocks } from './block-filter.ts';
+import { bandpassWasm, normalizeWasm, smoothAlongWasm } from './filters-core.ts';
 import type { OrientationField } from './orientation.ts';
 import { extractParams } from './params.ts';
 import type { Raster } from './raster.ts';
@@ -87,27 +88,7 @@ export function normalize(img: Raster, stats: BlockStats, cols: number, rows: nu
     x1s[x] = Math.min(cols - 1, x0s[x]! + 1);
     axs[x] = fx - x0s[x]!;
   }
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const fy = Math.min(rows - 1, Math.max(0, (y + 0.5) / size - 0.5));
-    const y0 = Math.floor(fy);
-    const r0 = y0 * cols;
-    const r1 = Math.min(rows - 1, y0 + 1) * cols;
-    const ay = fy - y0;
-    const brow = ((y / size) | 0) * cols;
-    for (let bx = 0; bx < cols; bx++) {
-      if (!where[brow + bx]) continue;
-      for (let x = bx * size, end = Math.min(w, x + size), i = y * w + x; x < end; x++, i++) {
-        const ax = axs[x]!;
-        const a = x0s[x]!;
-        const b = x1s[x]!;
-        const m = (mean[r0 + a]! * (1 - ax) + mean[r0 + b]! * ax) * (1 - ay) + (mean[r1 + a]! * (1 - ax) + mean[r1 + b]! * ax) * ay;
-        const s = (std[r0 + a]! * (1 - ax) + std[r0 + b]! * ax) * (1 - ay) + (std[r1 + a]! * (1 - ax) + std[r1 + b]! * ax) * ay;
-        out[i] = (m - data[i]!) / (s + 1);
-      }
-    }
-  }
-  return out;
+  return normalizeWasm(data, w, h, mean, std, cols, rows, size, where, x0s, x1s, axs);
 }
 
 /** Normalised image smoothed along the ridges (input of period estimation and the band-pass). */
@@ -121,42 +102,9 @@ export function smoothAlongRidges(img: Raster, stats: BlockStats, field: Orienta
   const along = kernels(w, p.bins, p.alongHalf, false, (t) => Math.exp((-t * t) / (2 * p.alongSigma * p.alongSigma)), p.alongStep);
   const { bins, stride } = binMap;
   const { weights: aW, offsets: aOff, taps: aTaps } = along;
-  const margin = p.alongHalf + 1;
-  const smooth = new Float32Array(w * h);
   // The two pixels of a 2×2 lattice cell share its bin, and blocks (8 px) hold whole cells, so
-  // pixels go in pairs: each kernel tap is read once for both.
-  for (let y = margin; y < h - margin; y++) {
-    const brow = ((y / size) | 0) * cols;
-    const brow2 = (y >> 1) * stride;
-    for (let bx = 0; bx < cols; bx++) {
-      if (!near[brow + bx]) continue;
-      const x0 = Math.max(margin, bx * size);
-      const x1 = Math.min(w - margin, (bx + 1) * size);
-      for (let x = x0; x < x1; x += 2) {
-        const i = y * w + x;
-        const base = bins[brow2 + (x >> 1)]! * aTaps;
-        if (x & 1 || x + 1 === x1) {
-          // A lone pixel at the margin.
-          let acc = 0;
-          for (let k = 0; k < aTaps; k++) acc += aW[base + k]! * norm[i + aOff[base + k]!]!;
-          smooth[i] = acc;
-          x--;
-          continue;
-        }
-        let acc0 = 0;
-        let acc1 = 0;
-        for (let k = 0; k < aTaps; k++) {
-          const wk = aW[base + k]!;
-          const j = i + aOff[base + k]!;
-          acc0 += wk * norm[j]!;
-          acc1 += wk * norm[j + 1]!;
-        }
-        smooth[i] = acc0;
-        smooth[i + 1] = acc1;
-      }
-    }
-  }
-  return smooth;
+  // pixels go in pairs: each kernel tap is read once for both (filters-core.ts).
+  return smoothAlongWasm(norm, w, h, p.alongHalf + 1, cols, size, near, bins, stride, aW, aOff, aTaps);
 }
 
 /**
@@ -171,33 +119,9 @@ export function bandpassAcrossRidges(smooth: Float32Array, w: number, h: number,
   const half = p.acrossHalf;
   const taps = 2 * half + 1;
   const { offsets, weights } = bandpassKernels(w);
-  const out = new Float32Array(w * h);
-  const mask = seg.mask;
   // Mask pixels lie inside the segmentation frame, itself wider than the filters' reach. Pixels
   // go in pairs sharing a lattice cell, hence a kernel (see smoothAlongRidges).
-  const f = extractParams.segmentation.frame;
-  for (let y = f; y < h - f; y++) {
-    const brow2 = (y >> 1) * stride;
-    for (let x = f & ~1; x < w - f; x += 2) {
-      const i = y * w + x;
-      const m0 = mask[i]!;
-      const m1 = mask[i + 1]!;
-      if (!(m0 | m1)) continue;
-      const cell = brow2 + (x >> 1);
-      const base = (periods[cell]! * nb + bins[cell]!) * taps;
-      let acc0 = 0;
-      let acc1 = 0;
-      for (let k = 0; k < taps; k++) {
-        const wk = weights[base + k]!;
-        const j = i + offsets[base + k]!;
-        acc0 += wk * smooth[j]!;
-        acc1 += wk * smooth[j + 1]!;
-      }
-      if (m0) out[i] = acc0;
-      if (m1) out[i + 1] = acc1;
-    }
-  }
-  return out;
+  return bandpassWasm(smooth, w, h, extractParams.segmentation.frame, seg.mask, bins, periods, stride, nb, taps, weights, offsets);
 }
 
 let kernelCache: { width: number; offsets: Int32Array; weights: Float32Array } | undefined;

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,20 @@ test('extraction is deterministic: same image, same template byte for byte', () 
   const b = extractTemplate({ ...img, pixels: Uint8Array.from(img.pixels) }, { ppi: 512 }).template;
   assert.equal(JSON.stringify(a), JSON.stringify(b));
   assert.deepEqual(packTemplate(a).bytes, packTemplate(b).bytes);
+});
+
+test('templates are those of the all-JavaScript extractor the WebAssembly filters replaced', () => {
+  // SHA-256 of the template JSON, recorded with commit 62e3ead (every stage in JavaScript): the
+  // filters must reproduce it bit for bit, at each of the three FVC resolutions.
+  const expected = [
+    ['fvc2002/DB1_B', '102_3', 500, '732d8de84b89b2972428d007b1663a535a2a7b66336ca746c028a351eb757294'],
+    ['fvc2002/DB2_B', '104_5', 569, 'f0851b84b22e45483e259359fa06ae69cd34aa218bb0a93a2fa168538d740651'],
+    ['fvc2004/DB3_B', '107_2', 512, '89abe3ef2fa493f459e3ba1e3905e52814a7eef2a0a14266071392228161f55d'],
+  ] as const;
+  for (const [db, name, ppi, sha] of expected) {
+    const { template } = extractTemplate(fvc(db, name), { ppi });
+    assert.equal(createHash('sha256').update(JSON.stringify(template)).digest('hex'), sha, `${db} ${name}`);
+  }
 });
 
 test('resolution is honoured: the same print at 569 ppi keeps source coordinates', () => {

@@ -1,6 +1,6 @@
 /**
  * The matcher's WebAssembly scoring core (source: wasm/matcher/score.ts, AssemblyScript; bytes:
- * matcher-wasm.gen.ts, rebuilt by scripts/build-matcher-wasm.ts), one instance per thread.
+ * matcher-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one instance per thread.
  *
  * Prepared probes are copied into the instance's memory on first use and stay there in one of
  * PROBE_SLOTS slots (least recently used out), so a search that alternates between the ten

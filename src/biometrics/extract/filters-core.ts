@@ -1,0 +1,122 @@
+/**
+ * The extractor's WebAssembly pixel filters (source: wasm/extract/filters.ts, AssemblyScript;
+ * bytes: filters-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one instance per thread.
+ * Each call copies its inputs into the instance's memory, runs, and copies its outputs out, so
+ * callers see plain typed arrays; the copies cost little next to the filters.
+ */
+import { FILTERS_WASM_BASE64 } from './filters-wasm.gen.ts';
+
+interface Exports {
+  readonly memory: WebAssembly.Memory;
+  normalize(data: number, out: number, w: number, h: number, mean: number, std: number, cols: number, rows: number, size: number, where: number, x0s: number, x1s: number, axs: number): void;
+  smoothAlong(norm: number, out: number, w: number, h: number, margin: number, cols: number, size: number, near: number, bins: number, stride: number, kw: number, koff: number, taps: number): void;
+  bandpass(smooth: number, out: number, w: number, h: number, f: number, mask: number, bins: number, periods: number, stride: number, nb: number, taps: number, kw: number, koff: number): void;
+  periods(
+    smooth: number, w: number, h: number, cols: number, n: number, size: number, flagged: number, tx: number, ty: number,
+    R: number, width: number, minLag: number, maxLag: number, minPeak: number, minPeriod: number, maxPeriod: number,
+    value: number, weight: number, profile: number, acf: number,
+  ): number;
+}
+
+const module = new WebAssembly.Module(Buffer.from(FILTERS_WASM_BASE64, 'base64'));
+let instance: Exports | undefined;
+
+/** Places arrays in the instance's memory for one call (everything is placed again by the next). */
+class Arena {
+  private top = 0;
+
+  constructor(readonly x: Exports) {}
+
+  alloc(bytes: number): number {
+    const at = (this.top + 7) & ~7;
+    this.top = at + bytes;
+    const memory = this.x.memory;
+    if (this.top > memory.buffer.byteLength) memory.grow(Math.ceil((this.top - memory.buffer.byteLength) / 65536));
+    return at;
+  }
+
+  put(a: ArrayBufferView): number {
+    const at = this.alloc(a.byteLength);
+    new Uint8Array(this.x.memory.buffer, at, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return at;
+  }
+
+  zeros(bytes: number): number {
+    const at = this.alloc(bytes);
+    new Uint8Array(this.x.memory.buffer, at, bytes).fill(0);
+    return at;
+  }
+
+  f32(at: number, n: number): Float32Array {
+    return new Float32Array(this.x.memory.buffer.slice(at, at + 4 * n));
+  }
+}
+
+function arena(): Arena {
+  return new Arena((instance ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports));
+}
+
+/** See enhance.ts `normalize`: 0 outside the flagged blocks. */
+export function normalizeWasm(
+  data: Float32Array, w: number, h: number, mean: Float32Array, std: Float32Array, cols: number, rows: number, size: number,
+  where: Uint8Array, x0s: Int32Array, x1s: Int32Array, axs: Float32Array,
+): Float32Array {
+  const a = arena();
+  const pData = a.put(data);
+  const pOut = a.zeros(4 * w * h);
+  a.x.normalize(pData, pOut, w, h, a.put(mean), a.put(std), cols, rows, size, a.put(where), a.put(x0s), a.put(x1s), a.put(axs));
+  return a.f32(pOut, w * h);
+}
+
+/** See enhance.ts `smoothAlongRidges`: 0 outside the flagged blocks and the margin. */
+export function smoothAlongWasm(
+  norm: Float32Array, w: number, h: number, margin: number, cols: number, size: number, near: Uint8Array,
+  bins: Uint8Array, stride: number, weights: Float32Array, offsets: Int32Array, taps: number,
+): Float32Array {
+  const a = arena();
+  const pNorm = a.put(norm);
+  const pOut = a.zeros(4 * w * h);
+  a.x.smoothAlong(pNorm, pOut, w, h, margin, cols, size, a.put(near), a.put(bins), stride, a.put(weights), a.put(offsets), taps);
+  return a.f32(pOut, w * h);
+}
+
+/** See enhance.ts `bandpassAcrossRidges`: 0 outside the mask. */
+export function bandpassWasm(
+  smooth: Float32Array, w: number, h: number, frame: number, mask: Uint8Array, bins: Uint8Array, periods: Uint8Array,
+  stride: number, nb: number, taps: number, weights: Float32Array, offsets: Int32Array,
+): Float32Array {
+  const a = arena();
+  const pSmooth = a.put(smooth);
+  const pOut = a.zeros(4 * w * h);
+  a.x.bandpass(pSmooth, pOut, w, h, frame, a.put(mask), a.put(bins), a.put(periods), stride, nb, taps, a.put(weights), a.put(offsets));
+  return a.f32(pOut, w * h);
+}
+
+export interface PeriodParams {
+  readonly profileHalf: number;
+  readonly profileWidth: number;
+  readonly minLag: number;
+  readonly maxLag: number;
+  readonly minPeak: number;
+  readonly minPeriod: number;
+  readonly maxPeriod: number;
+}
+
+/** See frequency.ts `blockPeriods`: per flagged block its period (0 when none clear) and peak height. */
+export function periodsWasm(
+  smooth: Float32Array, w: number, h: number, cols: number, size: number, flagged: Uint8Array, tx: Float64Array, ty: Float64Array, p: PeriodParams,
+): { value: Float32Array; weight: Float32Array; tried: number } {
+  const n = flagged.length;
+  const a = arena();
+  const pSmooth = a.put(smooth);
+  const pValue = a.zeros(4 * n);
+  const pWeight = a.zeros(4 * n);
+  const pProfile = a.alloc(8 * (2 * p.profileHalf + 1));
+  const pAcf = a.alloc(8 * (p.maxLag + 2));
+  const tried = a.x.periods(
+    pSmooth, w, h, cols, n, size, a.put(flagged), a.put(tx), a.put(ty),
+    p.profileHalf, p.profileWidth, p.minLag, p.maxLag, p.minPeak, p.minPeriod, p.maxPeriod,
+    pValue, pWeight, pProfile, pAcf,
+  );
+  return { value: a.f32(pValue, n), weight: a.f32(pWeight, n), tried };
+}
