@@ -59,6 +59,23 @@ export const statsView = z
         immigrationStatus: z.string().nullable(),
       }),
     ),
+    escalations: z
+      .array(
+        z.object({
+          bookingId: z.string(),
+          bookingNumber: z.string(),
+          name: z.string(),
+          jurisdictionName: z.string(),
+          timeZone: z.string(),
+          reason: z.string(),
+          raisedAt: zonedTime,
+          raisedBy: z.string(),
+          note: z.string(),
+          claimedAt: zonedTime.nullable().describe('When US citizenship was claimed'),
+          madeTo: z.string().nullable().describe('Who heard the claim: jail, lesc, ero or hotline'),
+        }),
+      )
+      .describe('The latest escalated cases within your jurisdiction (claims of US citizenship), newest first'),
   })
   .meta({ id: 'Stats' });
 export type StatsView = z.infer<typeof statsView>;

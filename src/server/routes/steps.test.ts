@@ -5,6 +5,7 @@ import { auditLog, citizenshipClaims, consoleDecisions, iceDecisions, jailRespon
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
 import { counties, people, runPipeline, seedConsoleWorld, submission, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { BookingDetail } from '../contract/bookings.ts';
+import type { StatsView } from '../contract/stats.ts';
 import type { CaseView, QueueItem } from '../contract/steps.ts';
 
 describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
@@ -179,8 +180,15 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
     assert.equal(d.citizenshipClaim?.note, 'claims birth in San Juan');
     assert.deepEqual(d.escalations.map((e) => e.reason), ['us-citizenship-claim'], 'ERO escalated the claim when it decided');
     assert.ok(d.decision?.explanation?.notes.some((n) => n.startsWith('Safeguard')), 'the stored explanation names the safeguard');
-    const stats = await get<{ totals: { citizenshipClaims: number } }>('inspector', '/api/stats');
+    const stats = await get<StatsView>('inspector', '/api/stats');
     assert.equal(stats.totals.citizenshipClaims, 1, 'the claim is counted for oversight');
+    assert.deepEqual(
+      stats.escalations.map((e) => [e.bookingId, e.reason, e.madeTo]),
+      [[ids.claimant, 'us-citizenship-claim', 'lesc']],
+      'and listed among the escalated cases',
+    );
+    assert.match(stats.escalations[0]!.raisedAt, /-05:00$/, "in New Haven's time zone");
+    assert.deepEqual((await get<StatsView>('board', '/api/stats')).escalations, [], "Hartford's board does not see New Haven's case");
   });
 
   // Bounded: a change that never arrives fails here instead of holding the run (the hub polls every second).

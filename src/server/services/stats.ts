@@ -1,5 +1,6 @@
 /** Oversight statistics within the reader's visibility, and their CSV export. */
 import { SeccomError } from '../../errors/index.ts';
+import { listEscalations } from '../../store/queries/safeguards.ts';
 import { breakdown, detainersWithoutConviction, holdsNearExpiry, monthlyTrend, totals, type Dimension, type StatsFilter } from '../../store/queries/stats.ts';
 import type { Principal } from '../access/principal.ts';
 import { bookingVisibility } from '../access/visibility.ts';
@@ -40,11 +41,12 @@ export class StatsService {
     const db = this.#deps.store.db;
     const now = this.#deps.clock.now();
     const zoneOf = (rulesetId: string) => this.#bookings.timeZoneOf(rulesetId, '', p.timeZone);
-    const [t, trend, holds, cases, ...parts] = await Promise.all([
+    const [t, trend, holds, cases, escalated, ...parts] = await Promise.all([
       totals(db, f),
       monthlyTrend(db, f),
       holdsNearExpiry(db, f, now, nearExpiryMs),
       detainersWithoutConviction(db, f, 25),
+      listEscalations(db, f.visibility, 25),
       ...dimensions.map(([, d]) => breakdown(db, f, d)),
     ]);
     const hold = (h: (typeof holds.near)[number]) => {
@@ -69,6 +71,22 @@ export class StatsService {
         state: c.state,
         immigrationStatus: c.immigrationStatus,
       })),
+      escalations: escalated.map((e) => {
+        const tz = zoneOf(e.rulesetId);
+        return {
+          bookingId: e.bookingId,
+          bookingNumber: e.bookingNumber,
+          name: e.name,
+          jurisdictionName: e.jurisdictionName,
+          timeZone: tz,
+          reason: e.reason,
+          raisedAt: zoned(e.raisedAt, tz),
+          raisedBy: e.raisedBy,
+          note: e.note,
+          claimedAt: zoned(e.claimedAt, tz),
+          madeTo: e.madeTo,
+        };
+      }),
     } as Partial<StatsView>;
     dimensions.forEach(([name], i) => Object.assign(view, { [name]: parts[i] }));
     return view as StatsView;

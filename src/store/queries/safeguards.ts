@@ -29,6 +29,7 @@ export async function listEscalations(db: Db, visibility: BookingVisibility, lim
       bookingNumber: bookings.bookingNumber,
       name: sql<string>`${bookings.familyName} || ', ' || ${bookings.givenName}`,
       jurisdictionName: jurisdictions.name,
+      rulesetId: jurisdictions.rulesetId,
     })
     .from(escalations)
     .innerJoin(bookings, eq(bookings.id, escalations.bookingId))

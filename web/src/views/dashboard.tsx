@@ -110,6 +110,7 @@ function Figures({ s }: { s: StatsView }) {
       </div>
       <HoldsTable title="Holds near expiry" rows={s.holdsNearExpiry} empty="No hold ends within 6 hours." />
       <HoldsTable title="Holds past expiry" rows={s.holdsPastExpiry} empty="None: nobody is held past the end of the hold." />
+      <EscalationsCard rows={s.escalations} />
       <section className="card">
         <h2>Detainers on people with no conviction</h2>
         {s.noConvictionCases.length === 0 ? (
@@ -148,6 +149,48 @@ function Figures({ s }: { s: StatsView }) {
         )}
       </section>
     </>
+  );
+}
+
+/** Cases escalated for a claim of US citizenship: the claim stops any detainer, a person follows it up. */
+function EscalationsCard({ rows }: { rows: StatsView['escalations'] }) {
+  return (
+    <section className="card" aria-labelledby="escalations-h">
+      <h2 id="escalations-h">Escalated cases (claims of US citizenship)</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No escalated case in your jurisdiction.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack" aria-label="Escalated cases">
+            <thead>
+              <tr>
+                <th scope="col">Booking</th>
+                <th scope="col">Name</th>
+                <th scope="col">Jurisdiction</th>
+                <th scope="col">Claimed</th>
+                <th scope="col">Escalated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={`${e.bookingId}-${e.reason}`}>
+                  <td data-label="Booking">
+                    <Link href={`/bookings/${encodeURIComponent(e.bookingId)}`}>{e.bookingNumber}</Link>
+                  </td>
+                  <td data-label="Name">{e.name}</td>
+                  <td data-label="Jurisdiction">{e.jurisdictionName}</td>
+                  <td data-label="Claimed">{e.claimedAt ? `${formatTime(e.claimedAt, e.timeZone)}, to the ${e.madeTo}` : '—'}</td>
+                  <td data-label="Escalated">
+                    {formatTime(e.raisedAt, e.timeZone)} by {e.raisedBy}
+                    <div className="hint">{e.note}</div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
