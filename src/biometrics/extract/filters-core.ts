@@ -1,6 +1,7 @@
 /**
- * The extractor's WebAssembly pixel filters (source: wasm/extract/filters.ts, AssemblyScript;
- * bytes: filters-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one instance per thread.
+ * The extractor's WebAssembly pixel loops (sources: wasm/extract/filters.ts and binary.ts,
+ * AssemblyScript; bytes: filters-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one instance
+ * per thread.
  * Each call copies its inputs into the instance's memory, runs, and copies its outputs out, so
  * callers see plain typed arrays; the copies cost little next to the filters.
  */
@@ -16,6 +17,8 @@ interface Exports {
     R: number, width: number, minLag: number, maxLag: number, minPeak: number, minPeriod: number, maxPeriod: number,
     value: number, weight: number, profile: number, acf: number,
   ): number;
+  binarize(enhanced: number, mask: number, w: number, h: number, frame: number, minArea: number, cell: number, state: number, queue: number, offsets: number): void;
+  thin(bin: number, n: number, w: number, tables: number, list: number, marked: number, dirty: number): void;
 }
 
 const module = new WebAssembly.Module(Buffer.from(FILTERS_WASM_BASE64, 'base64'));
@@ -49,6 +52,10 @@ class Arena {
 
   f32(at: number, n: number): Float32Array {
     return new Float32Array(this.x.memory.buffer.slice(at, at + 4 * n));
+  }
+
+  u8(at: number, n: number): Uint8Array {
+    return new Uint8Array(this.x.memory.buffer, at, n);
   }
 }
 
@@ -119,4 +126,32 @@ export function periodsWasm(
     pValue, pWeight, pProfile, pAcf,
   );
   return { value: a.f32(pValue, n), weight: a.f32(pWeight, n), tried };
+}
+
+/** See binarize.ts `binarize`: the binary image (ridge = 1). */
+export function binarizeWasm(enhanced: Float32Array, mask: Uint8Array, w: number, h: number, frame: number, minArea: number): Uint8Array {
+  const n = w * h;
+  const a = arena();
+  const pEnhanced = a.put(enhanced);
+  const pMask = a.put(mask);
+  const pCell = a.alloc(n);
+  a.x.binarize(pEnhanced, pMask, w, h, frame, minArea, pCell, a.alloc(n), a.alloc(4 * n), a.alloc(32));
+  return a.u8(pCell, n).slice();
+}
+
+/**
+ * See thin.ts `thin`: thins `bin` in place. `tables`: Zhang–Suen's first and second sub-iteration,
+ * neighbour counts and 8-connectivity numbers, 256 bytes each.
+ */
+export function thinWasm(bin: Uint8Array, w: number, tables: Uint8Array): void {
+  const n = bin.length;
+  const a = arena();
+  // A zero row and pixel on either side, so that pixels on the image's edge read background
+  // neighbours (as JS reads past a typed array's ends) instead of other memory.
+  const pad = w + 1;
+  const pBin = a.zeros(n + 2 * pad) + pad;
+  a.u8(pBin, n).set(bin);
+  const pDirty = a.alloc(n + 2 * pad) + pad;
+  a.x.thin(pBin, n, w, a.put(tables), a.alloc(4 * n), a.alloc(4 * n), pDirty);
+  bin.set(a.u8(pBin, n));
 }

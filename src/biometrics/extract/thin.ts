@@ -4,6 +4,7 @@
  * staircase corners go and every skeleton pixel has exactly the neighbours its topology needs
  * (1 at an ending, 2 along a ridge, 3 or more at a junction).
  */
+import { thinWasm } from './filters-core.ts';
 
 /** 8-neighbour code, bit 0 = N then clockwise: N, NE, E, SE, S, SW, W, NW. */
 export function neighbourCode(img: Uint8Array, i: number, w: number): number {
@@ -57,43 +58,13 @@ function zhangSuenTable(second: boolean): Uint8Array {
 const STEP1 = zhangSuenTable(false);
 const STEP2 = zhangSuenTable(true);
 
-/** Thins `bin` in place (it must have a background frame of one pixel). */
+const TABLES = Uint8Array.from([...STEP1, ...STEP2, ...NEIGHBOURS, ...CONNECTIVITY8]);
+
+/**
+ * Thins `bin` in place (it must have a background frame of one pixel). A pixel is only re-tested
+ * by a sub-iteration when a neighbour was deleted since that sub-iteration last kept it; the rest
+ * would be kept again (wasm/extract/binary.ts).
+ */
 export function thin(bin: Uint8Array, w: number): void {
-  const list = new Int32Array(bin.length);
-  let count = 0;
-  for (let i = 0; i < bin.length; i++) if (bin[i]) list[count++] = i;
-  const marked = new Int32Array(count);
-  // A pixel is only re-tested by a sub-iteration when a neighbour was deleted since that
-  // sub-iteration last kept it (bit 1: first table, bit 2: second); the rest would be kept again.
-  const dirty = new Uint8Array(bin.length);
-  for (let k = 0; k < count; k++) dirty[list[k]!] = 3;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let step = 1; step <= 2; step++) {
-      const table = step === 1 ? STEP1 : STEP2;
-      let m = 0;
-      for (let k = 0; k < count; k++) {
-        const i = list[k]!;
-        const d = dirty[i]!;
-        if (!(d & step)) continue;
-        dirty[i] = d & ~step;
-        if (table[neighbourCode(bin, i, w)]) marked[m++] = i;
-      }
-      for (let k = 0; k < m; k++) bin[marked[k]!] = 0;
-      for (let k = 0; k < m; k++) {
-        const i = marked[k]!;
-        dirty[i - w - 1] = dirty[i - w] = dirty[i - w + 1] = dirty[i - 1] = dirty[i + 1] = dirty[i + w - 1] = dirty[i + w] = dirty[i + w + 1] = 3;
-      }
-      if (m > 0) changed = true;
-    }
-    let kept = 0;
-    for (let k = 0; k < count; k++) if (bin[list[k]!]) list[kept++] = list[k]!;
-    count = kept;
-  }
-  for (let k = 0; k < count; k++) {
-    const i = list[k]!;
-    const c = neighbourCode(bin, i, w);
-    if (NEIGHBOURS[c]! >= 2 && CONNECTIVITY8[c] === 1) bin[i] = 0;
-  }
+  thinWasm(bin, w, TABLES);
 }
