@@ -48,6 +48,11 @@ export const participationView = z
   })
   .meta({ id: 'Participation' });
 
+export const jurisdictionListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Part of the name, or the id, ORI or state code'),
+  ...pageQuery,
+});
+
 export const jurisdictionView = z
   .object({
     id: z.string(),

@@ -1,10 +1,9 @@
 /** Administration of jurisdictions: activation history, rule set, policy versions. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { Permission } from '../access/permissions.ts';
 import { principal } from '../auth/plugin.ts';
-import { jurisdictionChangeBody, jurisdictionDetail, jurisdictionView, newActivationBody } from '../contract/admin.ts';
-import { idParam, problemResponses, problemSchema } from '../contract/common.ts';
+import { jurisdictionChangeBody, jurisdictionDetail, jurisdictionListQuery, jurisdictionView, newActivationBody } from '../contract/admin.ts';
+import { idParam, pageOf, problemResponses, problemSchema } from '../contract/common.ts';
 import type { ServerContext } from '../context.ts';
 
 const access = { access: { permission: Permission.JurisdictionManage } } as const;
@@ -13,8 +12,16 @@ const errors = { ...problemResponses, 409: problemSchema };
 export const adminJurisdictionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   app.get(
     '/api/admin/jurisdictions',
-    { config: access, schema: { tags: ['admin'], summary: 'Jurisdictions with the activation in force', response: { 200: z.object({ items: z.array(jurisdictionView) }), ...errors } } },
-    async () => ({ items: await ctx.jurisdictions.list() }),
+    {
+      config: access,
+      schema: {
+        tags: ['admin'],
+        summary: "Jurisdictions by state and name, with the activation in force and the policy engine's participation answer",
+        querystring: jurisdictionListQuery,
+        response: { 200: pageOf(jurisdictionView), ...errors },
+      },
+    },
+    async (request) => ctx.jurisdictions.list(request.query),
   );
   app.get(
     '/api/admin/jurisdictions/:id',

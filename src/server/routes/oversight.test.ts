@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { asSuperuser } from '../../../test/support/store.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
-import { seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import { counties, seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { StatsView } from '../contract/stats.ts';
 
 describe('API: oversight statistics', () => {
@@ -120,6 +120,16 @@ describe('API: oversight statistics', () => {
     const list = (await call(t.app, 'GET', '/api/admin/jurisdictions', admin)).json();
     assert.deepEqual(list.items.map((j: { id: string }) => j.id).sort(), ['us-ct-hartford', 'us-ct-new-haven', 'us-il-cook']);
     assert.equal(list.items.find((j: { id: string }) => j.id === 'us-il-cook').timeZone, 'America/Chicago');
+    // Keyset pages by state and name; search by part of the name, id, ORI or state.
+    const ids = async (url: string) => (await call(t.app, 'GET', url, admin)).json().items.map((j: { id: string }) => j.id);
+    const first = (await call(t.app, 'GET', '/api/admin/jurisdictions?limit=2', admin)).json();
+    assert.deepEqual(first.items.map((j: { id: string }) => j.id), ['us-ct-hartford', 'us-ct-new-haven']);
+    assert.deepEqual(await ids(`/api/admin/jurisdictions?limit=2&cursor=${first.nextCursor}`), ['us-il-cook']);
+    assert.deepEqual(await ids('/api/admin/jurisdictions?q=haven'), ['us-ct-new-haven']);
+    assert.deepEqual(await ids(`/api/admin/jurisdictions?q=${counties.cook.ori}`), ['us-il-cook']);
+    assert.deepEqual(await ids('/api/admin/jurisdictions?q=ct'), ['us-ct-hartford', 'us-ct-new-haven'], 'a state code');
+    assert.deepEqual(await ids('/api/admin/jurisdictions?q=nowhere_'), []);
+    assert.equal(problem(await call(t.app, 'GET', '/api/admin/jurisdictions?cursor=bogus', admin)).code, 'SECCOM_BAD_CURSOR');
     const d = (await call(t.app, 'GET', '/api/admin/jurisdictions/us-ct-hartford', admin)).json();
     assert.ok(d.policyVersions.some((v: { jurisdiction: string; decision: string }) => v.jurisdiction === 'federal' && v.decision === 'action'));
     const ct = d.policyVersions.filter((v: { jurisdiction: string; decision: string }) => v.jurisdiction === 'us-ct' && v.decision === 'jail-response');

@@ -3,7 +3,7 @@
  * what the policy engine makes of it (whether bookings reach DHS), the rule set their jail answers
  * under, and the dated policy versions of that rule set's chain, read from the engine's rule book.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { SeccomError, isSeccomError } from '../../errors/index.ts';
 import { activationRecords } from '../../pipeline/participation.ts';
 import { participationAt, type Participation } from '../../policy/index.ts';
@@ -14,6 +14,7 @@ import { actorOf, type Principal } from '../access/principal.ts';
 import type { JurisdictionDetail, JurisdictionView } from '../contract/admin.ts';
 import type { ServerDeps } from '../context.ts';
 import { localDateOf } from '../../policy/time/zoned-time.ts';
+import { decodeCursor, pageFrom } from './cursor.ts';
 import { nationalTimeZone, rulesetTimeZone, stateTimeZone } from './time-zones.ts';
 
 type Activation = typeof jurisdictionActivations.$inferSelect;
@@ -68,17 +69,40 @@ export class JurisdictionService {
     return acts.filter((a) => a.effectiveFrom <= now).sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime())[0];
   }
 
-  async list(): Promise<JurisdictionView[]> {
+  /**
+   * Jurisdictions by state and name, a keyset page at a time; `q` finds a name containing it
+   * (case-insensitive), or an id, ORI or state code equal to it.
+   */
+  async list(query: { q?: string; cursor?: string; limit: number }): Promise<{ items: JurisdictionView[]; nextCursor: string | null }> {
     const db = this.#deps.store.db;
-    const all = await db.select().from(jurisdictions).orderBy(asc(jurisdictions.state), asc(jurisdictions.name));
-    const acts = await db.select().from(jurisdictionActivations);
-    return all.map((j) => {
-      const { activation, participation } = this.#views(
-        j,
-        acts.filter((x) => x.jurisdictionId === j.id),
-      );
-      return { ...j, timeZone: this.#zone(j), activation, participation };
-    });
+    const key = decodeCursor(query.cursor, 'sss');
+    const where: SQL[] = [];
+    if (key) where.push(sql`(${jurisdictions.state}, ${jurisdictions.name}, ${jurisdictions.id}) > (${key[0]}, ${key[1]}, ${key[2]})`);
+    const q = query.q?.trim();
+    if (q) {
+      const contains = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(sql`(lower(${jurisdictions.name}) LIKE ${contains} OR ${jurisdictions.id} = ${q} OR ${jurisdictions.ori} = ${q.toUpperCase()} OR ${jurisdictions.state} = ${q.toUpperCase()})`);
+    }
+    const rows = await db
+      .select()
+      .from(jurisdictions)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(asc(jurisdictions.state), asc(jurisdictions.name), asc(jurisdictions.id))
+      .limit(query.limit + 1);
+    const ids = rows.slice(0, query.limit).map((j) => j.id);
+    const acts = ids.length ? await db.select().from(jurisdictionActivations).where(inArray(jurisdictionActivations.jurisdictionId, ids)) : [];
+    return pageFrom(
+      rows,
+      query.limit,
+      (j) => [j.state, j.name, j.id],
+      (j) => {
+        const { activation, participation } = this.#views(
+          j,
+          acts.filter((x) => x.jurisdictionId === j.id),
+        );
+        return { ...j, timeZone: this.#zone(j), activation, participation };
+      },
+    );
   }
 
   async detail(id: string): Promise<JurisdictionDetail> {

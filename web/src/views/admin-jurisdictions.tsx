@@ -1,8 +1,10 @@
 /** Administration of jurisdictions: activation in force and its dated history, rule set, and the dated policy versions. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Page } from '../../../src/server/contract/common.ts';
 import type { JurisdictionDetail, JurisdictionView } from '../../../src/server/contract/admin.ts';
-import { api } from '../api.ts';
-import { Link } from '../router.tsx';
+import { api, qs } from '../api.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { Pager, SearchBox, usePaged } from '../components/paged.tsx';
 import { Badge, Empty, ErrorBox, Field, Loading, PageHeader } from '../components/ui.tsx';
 
 function activationText(a: JurisdictionView['activation']): string {
@@ -41,53 +43,56 @@ function Participation({ p }: { p: NonNullable<JurisdictionView['participation']
 }
 
 export function AdminJurisdictions() {
-  const [items, setItems] = useState<JurisdictionView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<{ items: JurisdictionView[] }>('GET', '/api/admin/jurisdictions')
-      .then((r) => setItems(r.items))
-      .catch(setError);
-  }, []);
+  const { search } = useLocation();
+  const q = search.get('q') ?? '';
+  const fetchPage = useCallback((cursor: string | undefined) => api<Page<JurisdictionView>>('GET', `/api/admin/jurisdictions${qs({ q, cursor, limit: 25 })}`), [q]);
+  const paged = usePaged(fetchPage, q);
   return (
     <>
       <PageHeader title="Jurisdictions" />
-      <ErrorBox error={error} />
-      {!items ? (
-        error ? null : <Loading />
-      ) : items.length === 0 ? (
-        <Empty title="No jurisdictions">They are created with the synthetic world on the first start.</Empty>
+      <div className="toolbar">
+        <SearchBox label="Search jurisdictions" value={q} placeholder="Name, id, ORI or state code" onSearch={(text) => navigate(`/admin/jurisdictions${qs({ q: text })}`)} />
+      </div>
+      <ErrorBox error={paged.error} title="The jurisdictions could not be loaded" />
+      {!paged.page && paged.loading ? (
+        <Loading />
+      ) : paged.page?.items.length === 0 ? (
+        <Empty title={q ? `No jurisdiction matches “${q}”` : 'No jurisdictions'}>{q ? 'Try part of the name, the ORI or the state code.' : 'They are created with the synthetic world on the first start.'}</Empty>
       ) : (
-        <div className="table-wrap">
-          <table className="stack" aria-label="Jurisdictions">
-            <thead>
-              <tr>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">ORI</th>
-                <th scope="col">Rule set</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">In force now</th>
-                <th scope="col">Participation (policy engine)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((j) => (
-                <tr key={j.id}>
-                  <td data-label="Jurisdiction">
-                    <Link href={`/admin/jurisdictions/${encodeURIComponent(j.id)}`}>{j.name}</Link>
-                  </td>
-                  <td data-label="ORI">{j.ori}</td>
-                  <td data-label="Rule set">{j.rulesetId}</td>
-                  <td data-label="Time zone">{j.timeZone}</td>
-                  <td data-label="In force now">{activationText(j.activation)}</td>
-                  <td data-label="Participation (policy engine)">
-                    <SharingBadge p={j.participation} />
-                  </td>
+        paged.page && (
+          <div className="table-wrap">
+            <table className="stack" aria-label="Jurisdictions">
+              <thead>
+                <tr>
+                  <th scope="col">Jurisdiction</th>
+                  <th scope="col">ORI</th>
+                  <th scope="col">Rule set</th>
+                  <th scope="col">Time zone</th>
+                  <th scope="col">In force now</th>
+                  <th scope="col">Participation (policy engine)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {paged.page.items.map((j) => (
+                  <tr key={j.id}>
+                    <td data-label="Jurisdiction">
+                      <Link href={`/admin/jurisdictions/${encodeURIComponent(j.id)}`}>{j.name}</Link>
+                    </td>
+                    <td data-label="ORI">{j.ori}</td>
+                    <td data-label="Rule set">{j.rulesetId}</td>
+                    <td data-label="Time zone">{j.timeZone}</td>
+                    <td data-label="In force now">{activationText(j.activation)}</td>
+                    <td data-label="Participation (policy engine)">
+                      <SharingBadge p={j.participation} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
       )}
+      <Pager paged={paged} label="Jurisdictions" />
     </>
   );
 }
