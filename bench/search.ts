@@ -52,9 +52,8 @@ const probes = Number(values.probes);
 const exhaustiveProbes = Number(values.exhaustive);
 const seed = Number(values.seed);
 if (values.reload !== undefined && values.reload !== 'pglite' && values.reload !== 'postgres') throw new Error('--reload takes pglite or postgres');
-const log = (s: string) => {
-  if (!values.json) console.log(s);
-};
+/** Readable lines: stdout, or stderr with --json (progress of long runs; stdout stays JSON). */
+const log = (s: string) => (values.json ? console.error(s) : console.log(s));
 
 const sources = await loadFvcTemplates(values.data!, values.cache!, threads);
 const flowsKey = JSON.stringify(sources.map((s) => [s.finger, s.impression, s.template.minutiae.length]));
@@ -125,6 +124,7 @@ async function run(fingers: number) {
       `\n${fingers} fingers (${persons} synthetic persons + ${real.length} real): built/loaded from cache in ${(buildMs / 1000).toFixed(1)} s, engine load ${(loadMs / 1000).toFixed(1)} s (${((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)} CPU-s, all threads)`,
     );
 
+    log(`  ${probes} mated, ${probes} non-mated and the real searches...`);
     // Warm up the threads (compilation) before timing.
     for (let p = 0; p < 3; p++) await gallery.search(probeRecord(flows, seed, p));
 
@@ -177,6 +177,7 @@ async function run(fingers: number) {
     const cpu = process.cpuUsage(cpu0);
     const searches = ms.length;
 
+    log(`  ${Math.min(exhaustiveProbes, matedIds.length)} exhaustive searches...`);
     let exhaustiveHits = 0;
     let indexedAgrees = 0;
     let exhaustiveMs = 0;

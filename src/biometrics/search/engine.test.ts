@@ -114,3 +114,20 @@ test('a process with an engine exits on its own, closed or idle', () => {
     assert.equal(child.stdout.trim(), 'A');
   }
 });
+
+test('a search thread that dies fails its pending and later requests; the others are closed cleanly', async () => {
+  const engine = new SearchEngine({ threads: 2 });
+  const g = engine.gallery('ident');
+  await g.addRecords(copy());
+  // Stands in for a thread that crashes: the engine sees only its exit.
+  const [first] = (engine as unknown as { channels: { worker: { terminate(): Promise<number> } }[] }).channels;
+  // A large add keeps the thread busy (an index rebuild) while it dies.
+  const many = Array.from({ length: 50 }, (_, k) => copy().map((e) => ({ ...e, subjectId: `${e.subjectId}-${k}` }))).flat();
+  const pending = g.addRecords(many);
+  await first!.worker.terminate();
+  await assert.rejects(pending, { code: 'SECCOM_SEARCH_ENGINE_CLOSED' });
+  await assert.rejects(g.search(capture(testPerson(2), 1)), { code: 'SECCOM_SEARCH_ENGINE_CLOSED' });
+  assert.equal(engine.threads, 1);
+  await engine.close();
+  assert.equal(engine.threads, 0);
+});
