@@ -2,7 +2,7 @@
  * API tests: one in-memory store and one Fastify app per test file, requests through
  * app.inject(), signed in as any seeded user (cookie + CSRF token) or by API token.
  */
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse, type RouteOptions } from 'fastify';
 import { loadRuleBook } from '../../src/policy/loader.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -18,11 +18,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function openTestApi(opts: { console?: boolean; store?: Store } = {}): Promise<TestApi> {
+export async function openTestApi(opts: { console?: boolean; store?: Store; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApi> {
   const store = opts.store ?? (await openTestStore('pglite'));
   const clock = new ManualClock('2012-03-05T15:00:00Z');
   const ctx = createContext({ store, clock, book: loadRuleBook() });
   const app = Fastify({ logger: process.env.SECCOM_TEST_LOG ? { level: 'error' } : false });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await registerApi(app, ctx, { console: opts.console ?? false });
   await app.ready();
   return {
