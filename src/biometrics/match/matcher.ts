@@ -18,7 +18,7 @@
  * parameters below configure once per thread; probe preparation and the score stay here.
  */
 import { WasmCore, type CoreParams } from './wasm-core.ts';
-import { ANGLE_BIN_SHIFT, ANGLE_BINS, EDGE_KEYS, LEN_BIN, LEN_BINS, type PackedTemplate } from './packed-template.ts';
+import { ANGLE_BIN_SHIFT, ANGLE_BINS, EDGE_KEYS, LEN_BIN, LEN_BINS, edgeKeyOfBins, type PackedTemplate } from './packed-template.ts';
 
 export const matchParams = Object.freeze({
   /** Edge length tolerance: absolute pixels plus a share of the length. */
@@ -37,14 +37,6 @@ export const matchParams = Object.freeze({
   /** Minutiae counts below this do not raise the score further (small templates match by chance). */
   countFloor: 30,
 });
-
-// Module-local copies of the packed layout's constants: hot loops then read no imported bindings
-// (which the TypeScript loader turns into getter calls).
-const KEYS = EDGE_KEYS;
-const BIN_SHIFT = ANGLE_BIN_SHIFT;
-const BINS = ANGLE_BINS;
-const LBIN = LEN_BIN;
-const LBINS = LEN_BINS;
 
 const COS = Float64Array.from({ length: 256 }, (_, a) => Math.cos((a * 2 * Math.PI) / 256));
 const SIN = Float64Array.from({ length: 256 }, (_, a) => Math.sin((a * 2 * Math.PI) / 256));
@@ -73,18 +65,18 @@ export function prepareProbe(t: PackedTemplate): PreparedProbe {
   let keys: Uint16Array<ArrayBuffer> = new Uint16Array(t.edgeCount * 64);
   let owners = new Uint16Array(keys.length);
   let n = 0;
-  const wrap = BINS - 1;
+  const wrap = ANGLE_BINS - 1;
   for (let e = 0; e < t.edgeCount; e++) {
     const len = t.edgeLen[e]!;
     const tol = lenTol + lenTolRel * len;
-    const l0 = Math.max(0, Math.floor((len - tol) / LBIN));
-    const l1 = Math.min(LBINS - 1, Math.floor((len + tol) / LBIN));
+    const l0 = Math.max(0, Math.floor((len - tol) / LEN_BIN));
+    const l1 = Math.min(LEN_BINS - 1, Math.floor((len + tol) / LEN_BIN));
     const a1 = t.edgeA1[e]!;
     const a2 = t.edgeA2[e]!;
-    const b1lo = (a1 - angleTol) >> BIN_SHIFT;
-    const b1hi = (a1 + angleTol) >> BIN_SHIFT;
-    const b2lo = (a2 - angleTol) >> BIN_SHIFT;
-    const b2hi = (a2 + angleTol) >> BIN_SHIFT;
+    const b1lo = (a1 - angleTol) >> ANGLE_BIN_SHIFT;
+    const b1hi = (a1 + angleTol) >> ANGLE_BIN_SHIFT;
+    const b2lo = (a2 - angleTol) >> ANGLE_BIN_SHIFT;
+    const b2hi = (a2 + angleTol) >> ANGLE_BIN_SHIFT;
     const need = n + (l1 - l0 + 1) * (b1hi - b1lo + 1) * (b2hi - b2lo + 1);
     if (need > keys.length) {
       const grow = Math.max(need, keys.length * 2);
@@ -94,16 +86,16 @@ export function prepareProbe(t: PackedTemplate): PreparedProbe {
     for (let lb = l0; lb <= l1; lb++) {
       for (let b1 = b1lo; b1 <= b1hi; b1++) {
         for (let b2 = b2lo; b2 <= b2hi; b2++) {
-          keys[n] = (lb * BINS + (b1 & wrap)) * BINS + (b2 & wrap); // as edgeKeyOfBins
+          keys[n] = edgeKeyOfBins(lb, b1 & wrap, b2 & wrap);
           owners[n++] = e;
         }
       }
     }
   }
-  const bucketStart = new Int32Array(KEYS + 1);
+  const bucketStart = new Int32Array(EDGE_KEYS + 1);
   for (let k = 0; k < n; k++) bucketStart[keys[k]! + 1]!++;
-  for (let k = 0; k < KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
-  const fill = bucketStart.slice(0, KEYS);
+  for (let k = 0; k < EDGE_KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
+  const fill = bucketStart.slice(0, EDGE_KEYS);
   const bucketEntries = new Uint32Array(n);
   for (let k = 0; k < n; k++) bucketEntries[fill[keys[k]!]!++] = word[owners[k]!]!;
   return { template: t, bucketStart, bucketEntries };
