@@ -197,3 +197,73 @@ export function periods(
   }
   return tried;
 }
+
+/**
+ * Per block of the grid (cols × rows blocks of `size` px), the Sobel gradient structure tensor
+ * summed over the block's pixels away from the image edge: writes gxx = Σ dx² − dy², gxy =
+ * Σ 2 dx dy and energy = Σ dx² + dy² (f32 each).
+ */
+export function gradientTensor(data: u32, w: i32, h: i32, cols: i32, rows: i32, size: i32, gxx: u32, gxy: u32, energy: u32): void {
+  for (let by: i32 = 0; by < rows; by++) {
+    const y0 = max<i32>(1, by * size);
+    const y1 = min<i32>(h - 1, (by + 1) * size);
+    for (let bx: i32 = 0; bx < cols; bx++) {
+      const x0 = max<i32>(1, bx * size);
+      const x1 = min<i32>(w - 1, (bx + 1) * size);
+      let sxx: f64 = 0;
+      let sxy: f64 = 0;
+      let see: f64 = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
+          const a = f32At(data, i - w - 1);
+          const b = f32At(data, i - w);
+          const c = f32At(data, i - w + 1);
+          const d = f32At(data, i - 1);
+          const f = f32At(data, i + 1);
+          const g = f32At(data, i + w - 1);
+          const hh = f32At(data, i + w);
+          const k = f32At(data, i + w + 1);
+          const dx = c + 2 * f + k - a - 2 * d - g;
+          const dy = g + 2 * hh + k - a - 2 * b - c;
+          sxx += dx * dx - dy * dy;
+          sxy += 2 * dx * dy;
+          see += dx * dx + dy * dy;
+        }
+      }
+      const blk = <u32>(by * cols + bx) << 2;
+      store<f32>(gxx + blk, <f32>sxx);
+      store<f32>(gxy + blk, <f32>sxy);
+      store<f32>(energy + blk, <f32>see);
+    }
+  }
+}
+
+/**
+ * Separable resampling of 8-bit pixels (width × height) to outW × outH floats: per output column
+ * (then row) `count` taps from `start`, source indices (i32) and weights (f32). `rows` is
+ * outW × height f32 scratch.
+ */
+export function resample(
+  pixels: u32, width: i32, height: i32, outW: i32, outH: i32, rows: u32, out: u32,
+  xStart: u32, xCount: u32, xIndex: u32, xWeight: u32, yStart: u32, yCount: u32, yIndex: u32, yWeight: u32,
+): void {
+  for (let y: i32 = 0; y < height; y++) {
+    const row = y * width;
+    for (let x: i32 = 0; x < outW; x++) {
+      const s = load<i32>(xStart + (<u32>x << 2));
+      const n = <i32>load<u8>(xCount + <u32>x);
+      let acc: f64 = 0;
+      for (let k: i32 = 0; k < n; k++) acc += f32At(xWeight, s + k) * <f64>load<u8>(pixels + <u32>(row + load<i32>(xIndex + (<u32>(s + k) << 2))));
+      store<f32>(rows + (<u32>(y * outW + x) << 2), <f32>acc);
+    }
+  }
+  for (let y: i32 = 0; y < outH; y++) {
+    const s = load<i32>(yStart + (<u32>y << 2));
+    const n = <i32>load<u8>(yCount + <u32>y);
+    for (let x: i32 = 0; x < outW; x++) {
+      let acc: f64 = 0;
+      for (let k: i32 = 0; k < n; k++) acc += f32At(yWeight, s + k) * f32At(rows, load<i32>(yIndex + (<u32>(s + k) << 2)) * outW + x);
+      store<f32>(out + (<u32>(y * outW + x) << 2), <f32>acc);
+    }
+  }
+}

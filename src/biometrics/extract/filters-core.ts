@@ -19,6 +19,11 @@ interface Exports {
   ): number;
   binarize(enhanced: number, mask: number, w: number, h: number, frame: number, minArea: number, cell: number, state: number, queue: number, offsets: number): void;
   thin(bin: number, n: number, w: number, tables: number, list: number, marked: number, dirty: number): void;
+  gradientTensor(data: number, w: number, h: number, cols: number, rows: number, size: number, gxx: number, gxy: number, energy: number): void;
+  resample(
+    pixels: number, width: number, height: number, outW: number, outH: number, rows: number, out: number,
+    xStart: number, xCount: number, xIndex: number, xWeight: number, yStart: number, yCount: number, yIndex: number, yWeight: number,
+  ): void;
 }
 
 const module = new WebAssembly.Module(Buffer.from(FILTERS_WASM_BASE64, 'base64'));
@@ -154,4 +159,37 @@ export function thinWasm(bin: Uint8Array, w: number, tables: Uint8Array): void {
   const pDirty = a.alloc(n + 2 * pad) + pad;
   a.x.thin(pBin, n, w, a.put(tables), a.alloc(4 * n), a.alloc(4 * n), pDirty);
   bin.set(a.u8(pBin, n));
+}
+
+/** See orientation.ts `orientationField`: the per-block sums of the gradient structure tensor. */
+export function gradientTensorWasm(data: Float32Array, w: number, h: number, cols: number, rows: number, size: number): { gxx: Float32Array; gxy: Float32Array; energy: Float32Array } {
+  const n = cols * rows;
+  const a = arena();
+  const pData = a.put(data);
+  const pGxx = a.alloc(4 * n);
+  const pGxy = a.alloc(4 * n);
+  const pEnergy = a.alloc(4 * n);
+  a.x.gradientTensor(pData, w, h, cols, rows, size, pGxx, pGxy, pEnergy);
+  return { gxx: a.f32(pGxx, n), gxy: a.f32(pGxy, n), energy: a.f32(pEnergy, n) };
+}
+
+/** Taps of one axis of a separable resampling (see resample.ts). */
+export interface AxisTaps {
+  readonly start: Int32Array;
+  readonly count: Uint8Array;
+  readonly index: Int32Array;
+  readonly weight: Float32Array;
+}
+
+/** See resample.ts `resample`: 8-bit pixels resampled separably to outW × outH floats. */
+export function resampleWasm(pixels: Uint8Array, width: number, height: number, outW: number, outH: number, tx: AxisTaps, ty: AxisTaps): Float32Array {
+  const a = arena();
+  const pPixels = a.put(pixels);
+  const pRows = a.alloc(4 * outW * height);
+  const pOut = a.alloc(4 * outW * outH);
+  a.x.resample(
+    pPixels, width, height, outW, outH, pRows, pOut,
+    a.put(tx.start), a.put(tx.count), a.put(tx.index), a.put(tx.weight), a.put(ty.start), a.put(ty.count), a.put(ty.index), a.put(ty.weight),
+  );
+  return a.f32(pOut, outW * outH);
 }

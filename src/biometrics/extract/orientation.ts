@@ -5,6 +5,7 @@
  * orientation and its coherence (1 = perfectly parallel ridges, 0 = no dominant direction).
  */
 import { gaussianBlocks } from './block-filter.ts';
+import { gradientTensorWasm } from './filters-core.ts';
 import type { BlockGrid, Raster } from './raster.ts';
 
 export interface OrientationField {
@@ -26,41 +27,8 @@ export function orientationField(img: Raster, grid: BlockGrid, sigma: number): O
   const { width: w, height: h, data } = img;
   const { size, cols, rows } = grid;
   const n = cols * rows;
-  const gxx = new Float32Array(n);
-  const gxy = new Float32Array(n);
-  const energy = new Float32Array(n);
-  for (let by = 0; by < rows; by++) {
-    const y0 = Math.max(1, by * size);
-    const y1 = Math.min(h - 1, (by + 1) * size);
-    for (let bx = 0; bx < cols; bx++) {
-      const x0 = Math.max(1, bx * size);
-      const x1 = Math.min(w - 1, (bx + 1) * size);
-      let sxx = 0;
-      let sxy = 0;
-      let see = 0;
-      for (let y = y0; y < y1; y++) {
-        for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
-          const a = data[i - w - 1]!;
-          const b = data[i - w]!;
-          const c = data[i - w + 1]!;
-          const d = data[i - 1]!;
-          const f = data[i + 1]!;
-          const g = data[i + w - 1]!;
-          const hh = data[i + w]!;
-          const k = data[i + w + 1]!;
-          const dx = c + 2 * f + k - a - 2 * d - g;
-          const dy = g + 2 * hh + k - a - 2 * b - c;
-          sxx += dx * dx - dy * dy;
-          sxy += 2 * dx * dy;
-          see += dx * dx + dy * dy;
-        }
-      }
-      const blk = by * cols + bx;
-      gxx[blk] = sxx;
-      gxy[blk] = sxy;
-      energy[blk] = see;
-    }
-  }
+  // Sobel gradients per pixel, summed per block (wasm/extract/filters.ts).
+  const { gxx, gxy, energy } = gradientTensorWasm(data, w, h, cols, rows, size);
   // The ridge direction is perpendicular to the gradient: negate the doubled-angle vector.
   for (let i = 0; i < n; i++) {
     gxx[i] = -gxx[i]!;

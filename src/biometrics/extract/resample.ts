@@ -3,14 +3,8 @@
  * lengths. Separable resampling with a tent kernel widened by the reduction factor, so
  * downscaling averages instead of aliasing the ridge pattern.
  */
+import { resampleWasm, type AxisTaps } from './filters-core.ts';
 import type { Raster } from './raster.ts';
-
-interface AxisTaps {
-  start: Int32Array;
-  count: Uint8Array;
-  index: Int32Array;
-  weight: Float32Array;
-}
 
 function axisTaps(srcLen: number, dstLen: number, scale: number): AxisTaps {
   const support = Math.max(1, 1 / scale);
@@ -50,25 +44,6 @@ export function resample(width: number, height: number, pixels: Uint8Array, scal
   const outH = Math.max(1, Math.round(height * scale));
   const tx = axisTaps(width, outW, outW / width);
   const ty = axisTaps(height, outH, outH / height);
-  const rows = new Float32Array(outW * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < outW; x++) {
-      const s = tx.start[x]!;
-      let acc = 0;
-      for (let k = 0; k < tx.count[x]!; k++) acc += tx.weight[s + k]! * pixels[row + tx.index[s + k]!]!;
-      rows[y * outW + x] = acc;
-    }
-  }
-  const out = new Float32Array(outW * outH);
-  for (let y = 0; y < outH; y++) {
-    const s = ty.start[y]!;
-    const n = ty.count[y]!;
-    for (let x = 0; x < outW; x++) {
-      let acc = 0;
-      for (let k = 0; k < n; k++) acc += ty.weight[s + k]! * rows[ty.index[s + k]! * outW + x]!;
-      out[y * outW + x] = acc;
-    }
-  }
+  const out = resampleWasm(pixels, width, height, outW, outH, tx, ty);
   return { width: outW, height: outH, data: out };
 }
