@@ -230,6 +230,20 @@ describe('the console in Chromium', { skip }, () => {
     await page.getByRole('region', { name: /Participation/ }).getByText('prints go to DHS').waitFor();
     assert.equal(await page.getByText('request honoured').count(), 0, 'no hand-set switch for what the engine decides');
     await screenshot(page, 'admin-jurisdiction');
+    await page.getByRole('link', { name: 'All jurisdictions' }).click();
+    await page.getByLabel('Search jurisdictions').fill('IL');
+    await page.keyboard.press('Enter');
+    // The server answers the search: Connecticut's jails leave the list, Cook County stays.
+    await page.getByRole('link', { name: counties.hartford.name }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: counties.cook.name }).waitFor();
+    await screenshot(page, 'admin-jurisdictions-search');
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByText('No API tokens').waitFor();
+    await page.getByLabel('Token name').fill('nightly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByText(/New token/).waitFor();
+    await page.getByRole('cell', { name: 'nightly export' }).waitFor();
+    await screenshot(page, 'api-tokens');
     await context.close();
   });
 

@@ -121,8 +121,8 @@ export class AuthService {
     return { row, token };
   }
 
-  tokensOf(p: Principal): Promise<ApiTokenRow[]> {
-    return apiTokensOf(this.#store.db, p.userId);
+  tokensOf(p: Principal, opts: { q?: string; after?: { createdAt: Date; id: string }; limit: number }): Promise<ApiTokenRow[]> {
+    return apiTokensOf(this.#store.db, p.userId, opts);
   }
 
   async revokeToken(p: Principal, id: string): Promise<void> {

@@ -49,7 +49,7 @@ export const participationView = z
   .meta({ id: 'Participation' });
 
 export const jurisdictionListQuery = z.object({
-  q: z.string().trim().max(100).optional().describe('Part of the name, or the id, ORI or state code'),
+  q: z.string().trim().max(100).optional().describe('The start of a word of the name, or the id, ORI or state code'),
   ...pageQuery,
 });
 

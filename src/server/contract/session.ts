@@ -1,6 +1,7 @@
 /** Sign-in, the signed-in user, and API tokens. */
 import { z } from 'zod';
 import { ROLES } from '../access/permissions.ts';
+import { pageQuery } from './common.ts';
 
 export const loginBody = z.object({
   username: z.string().min(1).max(64),
@@ -34,5 +35,6 @@ export type SessionView = z.infer<typeof sessionView>;
 
 export const tokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() }).meta({ id: 'ApiToken' });
 export type TokenView = z.infer<typeof tokenView>;
+export const tokenListQuery = z.object({ q: z.string().trim().max(80).optional().describe('Part of the token name'), ...pageQuery });
 export const newTokenBody = z.object({ name: z.string().min(1).max(80) });
 export const newTokenView = tokenView.extend({ token: z.string().describe('Shown once: send as Authorization: Bearer <token>') });

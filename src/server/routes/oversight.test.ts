@@ -126,6 +126,7 @@ describe('API: oversight statistics', () => {
     assert.deepEqual(first.items.map((j: { id: string }) => j.id), ['us-ct-hartford', 'us-ct-new-haven']);
     assert.deepEqual(await ids(`/api/admin/jurisdictions?limit=2&cursor=${first.nextCursor}`), ['us-il-cook']);
     assert.deepEqual(await ids('/api/admin/jurisdictions?q=haven'), ['us-ct-new-haven']);
+    assert.deepEqual(await ids('/api/admin/jurisdictions?q=il'), ['us-il-cook'], 'a word start, not any "Jail"');
     assert.deepEqual(await ids(`/api/admin/jurisdictions?q=${counties.cook.ori}`), ['us-il-cook']);
     assert.deepEqual(await ids('/api/admin/jurisdictions?q=ct'), ['us-ct-hartford', 'us-ct-new-haven'], 'a state code');
     assert.deepEqual(await ids('/api/admin/jurisdictions?q=nowhere_'), []);

@@ -86,6 +86,11 @@ describe('API: session, tokens and user administration', () => {
     const list = await call(t.app, 'GET', '/api/tokens', jail);
     assert.deepEqual(list.json().items.map((x: { name: string }) => x.name).sort(), ['livescan', 'second']);
     assert.ok(!list.body.includes(token), 'the token is shown only once');
+    const page1 = (await call(t.app, 'GET', '/api/tokens?limit=1', jail)).json();
+    const page2 = (await call(t.app, 'GET', `/api/tokens?limit=1&cursor=${page1.nextCursor}`, jail)).json();
+    assert.deepEqual([...page1.items, ...page2.items].map((x: { name: string }) => x.name).sort(), ['livescan', 'second'], 'a page at a time');
+    assert.equal(page2.nextCursor, null);
+    assert.deepEqual((await call(t.app, 'GET', '/api/tokens?q=SEC', jail)).json().items.map((x: { name: string }) => x.name), ['second']);
 
     assert.equal((await call(t.app, 'DELETE', `/api/tokens/${id}`, jail)).statusCode, 204);
     const revoked = await call(t.app, 'GET', '/api/tokens', asToken);

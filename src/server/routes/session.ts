@@ -5,8 +5,9 @@ import { SeccomError } from '../../errors/index.ts';
 import { Permission, permissionsOf } from '../access/permissions.ts';
 import type { Principal } from '../access/principal.ts';
 import { clearSessionCookie, principal, setSessionCookie } from '../auth/plugin.ts';
-import { idParam, problemSchema } from '../contract/common.ts';
-import { loginBody, newTokenBody, newTokenView, sessionView, tokenView, type SessionView } from '../contract/session.ts';
+import { idParam, pageOf, problemSchema } from '../contract/common.ts';
+import { loginBody, newTokenBody, newTokenView, sessionView, tokenListQuery, tokenView, type SessionView } from '../contract/session.ts';
+import { decodeCursor, pageFrom } from '../services/cursor.ts';
 import type { ServerContext } from '../context.ts';
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
@@ -62,13 +63,25 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asyn
     '/api/tokens',
     {
       config: { access: { permission: Permission.TokenManage } },
-      schema: { tags: ['session'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(tokenView) }), 401: problemSchema, 403: problemSchema } },
+      schema: {
+        tags: ['session'],
+        summary: 'Your API tokens, oldest first',
+        querystring: tokenListQuery,
+        response: { 200: pageOf(tokenView), 401: problemSchema, 403: problemSchema, 422: problemSchema },
+      },
     },
     async (request) => {
-      const rows = await ctx.auth.tokensOf(principal(request));
-      return {
-        items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
-      };
+      const { q, limit } = request.query;
+      const key = decodeCursor(request.query.cursor, 'ss');
+      const after = key ? { createdAt: new Date(key[0] as string), id: key[1] as string } : undefined;
+      if (after && Number.isNaN(after.createdAt.getTime())) throw new SeccomError('SECCOM_BAD_CURSOR', 'the cursor is not one this list returned');
+      const rows = await ctx.auth.tokensOf(principal(request), { q: q || undefined, after, limit: limit + 1 });
+      return pageFrom(
+        rows,
+        limit,
+        (t) => [t.createdAt.toISOString(), t.id],
+        (t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }),
+      );
     },
   );
 

@@ -70,8 +70,8 @@ export class JurisdictionService {
   }
 
   /**
-   * Jurisdictions by state and name, a keyset page at a time; `q` finds a name containing it
-   * (case-insensitive), or an id, ORI or state code equal to it.
+   * Jurisdictions by state and name, a keyset page at a time; `q` finds a word of the name starting
+   * with it (case-insensitive), or an id, ORI or state code equal to it.
    */
   async list(query: { q?: string; cursor?: string; limit: number }): Promise<{ items: JurisdictionView[]; nextCursor: string | null }> {
     const db = this.#deps.store.db;
@@ -80,8 +80,11 @@ export class JurisdictionService {
     if (key) where.push(sql`(${jurisdictions.state}, ${jurisdictions.name}, ${jurisdictions.id}) > (${key[0]}, ${key[1]}, ${key[2]})`);
     const q = query.q?.trim();
     if (q) {
-      const contains = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(sql`(lower(${jurisdictions.name}) LIKE ${contains} OR ${jurisdictions.id} = ${q} OR ${jurisdictions.ori} = ${q.toUpperCase()} OR ${jurisdictions.state} = ${q.toUpperCase()})`);
+      // A word of the name that starts with the text: "il" finds Illinois's state code, not every "Jail".
+      const word = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(
+        sql`(lower(${jurisdictions.name}) LIKE ${word} OR lower(${jurisdictions.name}) LIKE ${`% ${word}`} OR ${jurisdictions.id} = ${q} OR ${jurisdictions.ori} = ${q.toUpperCase()} OR ${jurisdictions.state} = ${q.toUpperCase()})`,
+      );
     }
     const rows = await db
       .select()

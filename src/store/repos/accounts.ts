@@ -2,7 +2,7 @@
  * Repository of accounts: users, sessions and API tokens. Every write is audited in the same
  * transaction; the audit entry never carries a secret or its hash.
  */
-import { and, asc, eq, gt, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit.ts';
 import type { WriteContext } from '../audited.ts';
 import type { Db } from '../db.ts';
@@ -116,12 +116,17 @@ export async function touchApiToken(db: Db, id: string, at: Date): Promise<void>
   await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
 }
 
-export async function apiTokensOf(db: Db, userId: string): Promise<ApiTokenRow[]> {
+/** A user's live tokens, oldest first, a keyset page at a time; `q` finds names containing it. */
+export async function apiTokensOf(db: Db, userId: string, opts: { q?: string; after?: { createdAt: Date; id: string }; limit: number }): Promise<ApiTokenRow[]> {
+  const where = [eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)];
+  if (opts.q) where.push(sql`lower(${apiTokens.name}) LIKE ${`%${opts.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (opts.after) where.push(sql`(${apiTokens.createdAt}, ${apiTokens.id}) > (${opts.after.createdAt.toISOString()}::timestamptz, ${opts.after.id})`);
   return db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .orderBy(asc(apiTokens.createdAt));
+    .where(and(...where))
+    .orderBy(asc(apiTokens.createdAt), asc(apiTokens.id))
+    .limit(opts.limit);
 }
 
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */

@@ -1,23 +1,25 @@
 /** The signed-in user's API tokens for machine clients: create (shown once), list, revoke. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import type { Page } from '../../../src/server/contract/common.ts';
 import type { TokenView } from '../../../src/server/contract/session.ts';
-import { api } from '../api.ts';
+import { api, qs } from '../api.ts';
+import { navigate, useLocation } from '../router.tsx';
+import { Pager, SearchBox, usePaged } from '../components/paged.tsx';
 import { useSignedIn } from '../session.tsx';
 import { formatTime } from '../format.ts';
 import { Empty, ErrorBox, Field, Loading, PageHeader } from '../components/ui.tsx';
 
 export function Account() {
   const { user } = useSignedIn();
-  const [tokens, setTokens] = useState<TokenView[] | null>(null);
+  const { search } = useLocation();
+  const q = search.get('q') ?? '';
+  const fetchPage = useCallback((cursor: string | undefined) => api<Page<TokenView>>('GET', `/api/tokens${qs({ q, cursor, limit: 25 })}`), [q]);
+  const paged = usePaged(fetchPage, q);
+  const load = paged.reload;
+  const tokens = paged.page?.items ?? null;
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
-
-  const load = () =>
-    api<{ items: TokenView[] }>('GET', '/api/tokens')
-      .then((r) => setTokens(r.items))
-      .catch(setError);
-  useEffect(() => void load(), []);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +28,7 @@ export function Account() {
       const t = await api<TokenView & { token: string }>('POST', '/api/tokens', { name });
       setCreated(t.token);
       setName('');
-      await load();
+      load();
     } catch (err) {
       setError(err);
     }
@@ -35,7 +37,7 @@ export function Account() {
     setError(null);
     try {
       await api('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
-      await load();
+      load();
     } catch (err) {
       setError(err);
     }
@@ -59,10 +61,14 @@ export function Account() {
           Create token
         </button>
       </form>
+      <div className="toolbar">
+        <SearchBox label="Search tokens" value={q} placeholder="Part of the token name" onSearch={(text) => navigate(`/account${qs({ q: text })}`)} />
+      </div>
+      <ErrorBox error={paged.error} title="The tokens could not be loaded" />
       {!tokens ? (
-        <Loading />
+        paged.error ? null : <Loading />
       ) : tokens.length === 0 ? (
-        <Empty title="No API tokens">Create one above for a script or a livescan station.</Empty>
+        q ? <Empty title={`No token named like “${q}”`} /> : <Empty title="No API tokens">Create one above for a script or a livescan station.</Empty>
       ) : (
         <table>
           <thead>
@@ -91,6 +97,7 @@ export function Account() {
           </tbody>
         </table>
       )}
+      <Pager paged={paged} label="API tokens" />
     </>
   );
 }
