@@ -163,3 +163,20 @@ export function thin(bin: u32, n: i32, w: i32, tables: u32, list: u32, marked: u
     if (load<u8>(neighbours + c) >= 2 && load<u8>(connectivity + c) == 1) store<u8>(bin + <u32>i, 0);
   }
 }
+
+/**
+ * The skeleton pixels (rows 1 … h − 2) whose number of skeleton neighbours is neither 0 nor 2:
+ * endings and junction pixels, the only pixels that can be graph nodes. Writes their indices
+ * (i32, ascending) to `out` and returns how many.
+ */
+export function nodeCandidates(skel: u32, w: i32, h: i32, out: u32): i32 {
+  let n: i32 = 0;
+  for (let i = w, end = w * (h - 1); i < end; i++) {
+    if (!load<u8>(skel + <u32>i)) continue;
+    const nb = popcnt<u32>(neighbourCode(skel, i, w));
+    if (nb == 2 || nb == 0) continue;
+    store<i32>(out + (<u32>n << 2), i);
+    n++;
+  }
+  return n;
+}

@@ -19,6 +19,7 @@ interface Exports {
   ): number;
   binarize(enhanced: number, mask: number, w: number, h: number, frame: number, minArea: number, cell: number, state: number, queue: number, offsets: number): void;
   thin(bin: number, n: number, w: number, tables: number, list: number, marked: number, dirty: number): void;
+  nodeCandidates(skel: number, w: number, h: number, out: number): number;
   gradientTensor(data: number, w: number, h: number, cols: number, rows: number, size: number, gxx: number, gxy: number, energy: number): void;
   resample(
     pixels: number, width: number, height: number, outW: number, outH: number, rows: number, out: number,
@@ -192,4 +193,15 @@ export function resampleWasm(pixels: Uint8Array, width: number, height: number, 
     a.put(tx.start), a.put(tx.count), a.put(tx.index), a.put(tx.weight), a.put(ty.start), a.put(ty.count), a.put(ty.index), a.put(ty.weight),
   );
   return a.f32(pOut, outW * outH);
+}
+
+/** The skeleton pixels of rows 1 … h − 2 with 1 or 3+ skeleton neighbours (endings and junction pixels), ascending. */
+export function nodeCandidatesWasm(skel: Uint8Array, w: number, h: number): Int32Array {
+  const a = arena();
+  // Zero bytes on either side: the outermost pixels' outer neighbours read as background.
+  const pSkel = a.zeros(skel.length + 16) + 8;
+  a.u8(pSkel, skel.length).set(skel);
+  const pOut = a.alloc(4 * skel.length);
+  const n = a.x.nodeCandidates(pSkel, w, h, pOut);
+  return new Int32Array(a.x.memory.buffer.slice(pOut, pOut + 4 * n));
 }

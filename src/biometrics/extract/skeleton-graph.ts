@@ -5,6 +5,7 @@
  * fragments, spurs, pores and lakes (short loops) and bridges across a valley. A node left with
  * two edges is dissolved by joining them, so later rules see whole ridges.
  */
+import { nodeCandidatesWasm } from './filters-core.ts';
 import { NEIGHBOURS, neighbourCode } from './thin.ts';
 import { extractParams } from './params.ts';
 
@@ -78,10 +79,12 @@ export function buildGraph(skel: Uint8Array, w: number, h: number): SkeletonGrap
   const g = new SkeletonGraph(w);
   const nodeOf = new Int32Array(w * h).fill(-1);
   const stack: number[] = [];
-  for (let i = w; i < w * (h - 1); i++) {
-    if (!skel[i] || nodeOf[i]! >= 0) continue;
+  // Node pixels are endings and junction pixels: found by one scan of the image.
+  const candidates = nodeCandidatesWasm(skel, w, h);
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const i = candidates[ci]!;
+    if (nodeOf[i]! >= 0) continue;
     const nb = NEIGHBOURS[neighbourCode(skel, i, w)]!;
-    if (nb === 2 || nb === 0) continue;
     // Endings are single pixels; junction pixels touching each other form one node.
     const id = g.addNode(0, 0);
     let sx = 0;
@@ -107,9 +110,10 @@ export function buildGraph(skel: Uint8Array, w: number, h: number): SkeletonGrap
     g.nodeY[id] = sy / n;
   }
   const visited = new Uint8Array(w * h);
-  for (let i = w; i < w * (h - 1); i++) {
+  // Every candidate is now a node pixel (endings seed nodes, junction pixels seed or join one).
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const i = candidates[ci]!;
     const u = nodeOf[i]!;
-    if (u < 0) continue;
     for (let k = 0; k < 8; k++) {
       const q = i + DY[k]! * w + DX[k]!;
       if (!skel[q]) continue;
