@@ -65,7 +65,12 @@ class Arena {
   }
 }
 
+/** Memory kept between calls; an instance grown past it (a very large image) is dropped after use. */
+const KEEP_BYTES = 64 << 20;
+
 function arena(): Arena {
+  // Wasm memory never shrinks: a fresh instance lets the garbage collector take the old one.
+  if (instance && instance.memory.buffer.byteLength > KEEP_BYTES) instance = undefined;
   return new Arena((instance ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports));
 }
 
