@@ -54,10 +54,19 @@ export class LiveHub {
    * would silently skip changes made in between).
    */
   async add(client: LiveClient): Promise<void> {
-    this.#start ??= this.#latestSeq().then((seq) => {
-      this.#lastSeq = seq;
-    });
-    await this.#start;
+    // Again if the last client left (and the cursor was dropped) while this one waited.
+    while (this.#lastSeq === undefined) {
+      this.#start ??= this.#latestSeq().then(
+        (seq) => {
+          this.#lastSeq = seq;
+        },
+        (e: unknown) => {
+          this.#start = undefined; // the next client tries again
+          throw e;
+        },
+      );
+      await this.#start;
+    }
     if (client.res.destroyed) return;
     this.#clients.add(client);
     this.#send(client, 'clock', { now: this.#clock.now().toISOString() });

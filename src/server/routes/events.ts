@@ -28,7 +28,11 @@ export const eventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
       res.write(': connected\n\n');
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       res.on('close', () => clearInterval(keepAlive));
-      await ctx.live.add({ visibility, res });
+      // The reply is hijacked: a failure cannot become a problem document, so end the stream (EventSource reconnects).
+      await ctx.live.add({ visibility, res }).catch((e: unknown) => {
+        request.log.error(e, 'live updates: could not start the stream');
+        res.end();
+      });
     },
   );
 };
