@@ -15,7 +15,7 @@ const ASSEMBLYSCRIPT = 'assemblyscript@0.28.20';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const modules = [
   { sources: ['wasm/matcher/score.ts'], target: 'src/biometrics/match/matcher-wasm.gen.ts', name: 'MATCHER_WASM_BASE64', initialPages: 32 },
-  { sources: ['wasm/extract/filters.ts', 'wasm/extract/binary.ts'], target: 'src/biometrics/extract/filters-wasm.gen.ts', name: 'FILTERS_WASM_BASE64', initialPages: 1 },
+  { sources: ['wasm/extract/filters.ts', 'wasm/extract/binary.ts', 'wasm/extract/blocks.ts'], target: 'src/biometrics/extract/filters-wasm.gen.ts', name: 'FILTERS_WASM_BASE64', initialPages: 1 },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'seccom-wasm-'));

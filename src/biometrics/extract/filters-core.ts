@@ -20,6 +20,12 @@ interface Exports {
   binarize(enhanced: number, mask: number, w: number, h: number, frame: number, minArea: number, cell: number, state: number, queue: number, offsets: number): void;
   thin(bin: number, n: number, w: number, tables: number, list: number, marked: number, dirty: number): void;
   nodeCandidates(skel: number, w: number, h: number, out: number): number;
+  kernelPass(src: number, dst: number, k: number, r: number, lines: number, len: number, lineStride: number, step: number): void;
+  upsample(
+    values: number, cols: number, rows: number, size: number, w: number, h: number, useWhere: boolean, where: number,
+    x0s: number, x1s: number, axs: number, blockCol: number, out: number,
+  ): void;
+  pixelMask(blocks: number, cols: number, rows: number, size: number, w: number, h: number, frame: number, x0s: number, x1s: number, axs: number, mask: number): number;
   gradientTensor(data: number, w: number, h: number, cols: number, rows: number, size: number, gxx: number, gxy: number, energy: number): void;
   resample(
     pixels: number, width: number, height: number, outW: number, outH: number, rows: number, out: number,
@@ -137,6 +143,47 @@ export function periodsWasm(
     pValue, pWeight, pProfile, pAcf,
   );
   return { value: a.f32(pValue, n), weight: a.f32(pWeight, n), tried };
+}
+
+/** See block-filter.ts `gaussianBlocks`: both passes of the separable kernel `k`. */
+export function gaussianBlocksWasm(values: Float32Array, cols: number, rows: number, k: Float32Array): Float32Array {
+  const n = values.length;
+  const a = arena();
+  const pValues = a.put(values);
+  const pTmp = a.alloc(4 * n);
+  const pOut = a.alloc(4 * n);
+  const pK = a.put(k);
+  const r = (k.length - 1) / 2;
+  a.x.kernelPass(pValues, pTmp, pK, r, rows, cols, cols, 1);
+  a.x.kernelPass(pTmp, pOut, pK, r, cols, rows, 1, cols);
+  return a.f32(pOut, n);
+}
+
+/** Per-column terms of a bilinear interpolation from block centres (see block-filter.ts). */
+export interface ColumnTerms {
+  readonly x0s: Int32Array;
+  readonly x1s: Int32Array;
+  readonly axs: Float32Array;
+  readonly blockCol: Int32Array;
+}
+
+/** See block-filter.ts `upsampleBlocks`. */
+export function upsampleWasm(values: Float32Array, cols: number, rows: number, size: number, w: number, h: number, where: Uint8Array | undefined, t: ColumnTerms): Float32Array {
+  const a = arena();
+  const pValues = a.put(values);
+  const pOut = a.zeros(4 * w * h);
+  const pWhere = where ? a.put(where) : 0;
+  a.x.upsample(pValues, cols, rows, size, w, h, where !== undefined, pWhere, a.put(t.x0s), a.put(t.x1s), a.put(t.axs), a.put(t.blockCol), pOut);
+  return a.f32(pOut, w * h);
+}
+
+/** See segment.ts `pixelMask`. */
+export function pixelMaskWasm(blocks: Uint8Array, cols: number, rows: number, size: number, w: number, h: number, frame: number, t: ColumnTerms): { mask: Uint8Array; count: number } {
+  const a = arena();
+  const pBlocks = a.put(blocks);
+  const pMask = a.zeros(w * h);
+  const count = a.x.pixelMask(pBlocks, cols, rows, size, w, h, frame, a.put(t.x0s), a.put(t.x1s), a.put(t.axs), pMask);
+  return { mask: a.u8(pMask, w * h).slice(), count };
 }
 
 /** See binarize.ts `binarize`: the binary image (ridge = 1). */

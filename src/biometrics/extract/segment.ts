@@ -7,7 +7,8 @@
 import { extractParams } from './params.ts';
 import type { OrientationField } from './orientation.ts';
 import type { BlockGrid, Raster } from './raster.ts';
-import { gaussianBlocks } from './block-filter.ts';
+import { columnTerms, gaussianBlocks } from './block-filter.ts';
+import { pixelMaskWasm } from './filters-core.ts';
 
 export interface BlockStats {
   readonly mean: Float32Array;
@@ -159,45 +160,7 @@ export function dilateBlocks(blocks: Uint8Array, cols: number, rows: number): Ui
  * and neighbourhood loops downstream then need no bounds checks.
  */
 function pixelMask(blocks: Uint8Array, cols: number, rows: number, size: number, w: number, h: number, frame: number) {
-  const x0s = new Int32Array(w);
-  const x1s = new Int32Array(w);
-  const axs = new Float32Array(w);
-  for (let x = 0; x < w; x++) {
-    let fx = (x + 0.5) / size - 0.5;
-    fx = fx < 0 ? 0 : fx > cols - 1 ? cols - 1 : fx;
-    const x0 = Math.floor(fx);
-    x0s[x] = x0;
-    x1s[x] = x0 + 1 < cols ? x0 + 1 : x0;
-    axs[x] = fx - x0;
-  }
-  const mask = new Uint8Array(w * h);
-  const fround = Math.fround;
-  let count = 0;
-  for (let y = frame; y < h - frame; y++) {
-    let fy = (y + 0.5) / size - 0.5;
-    fy = fy < 0 ? 0 : fy > rows - 1 ? rows - 1 : fy;
-    const y0 = Math.floor(fy);
-    const r0 = y0 * cols;
-    const r1 = (y0 + 1 < rows ? y0 + 1 : y0) * cols;
-    const ay = fy - y0;
-    for (let x = frame, i = y * w + frame; x < w - frame; x++, i++) {
-      const a = blocks[r0 + x0s[x]!]!;
-      const b = blocks[r0 + x1s[x]!]!;
-      const c = blocks[r1 + x0s[x]!]!;
-      const d = blocks[r1 + x1s[x]!]!;
-      const on = a + b + c + d;
-      if (on === 0) continue;
-      if (on < 4) {
-        const ax = axs[x]!;
-        // Same arithmetic as upsampleBlocks, rounded to float32 as it stores.
-        const v = fround((a * (1 - ax) + b * ax) * (1 - ay) + (c * (1 - ax) + d * ax) * ay);
-        if (v < 0.5) continue;
-      }
-      mask[i] = 1;
-      count++;
-    }
-  }
-  return { mask, count };
+  return pixelMaskWasm(blocks, cols, rows, size, w, h, frame, columnTerms(cols, size, w));
 }
 
 /** Whether a background pixel (or the image edge) lies within `r` pixels of (x, y). */
