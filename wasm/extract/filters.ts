@@ -144,6 +144,16 @@ export function periods(
     const cy = (<f64>(b / cols) + 0.5) * <f64>size;
     const dx = load<f64>(tx + (<u32>b << 3));
     const dy = load<f64>(ty + (<u32>b << 3));
+    // Sample coordinates are monotonic in k and in s (rounding included), so when the four
+    // corner samples are inside the image every sample is, and only other blocks need checks.
+    let check = false;
+    for (let k = -R; k <= R; k += 2 * R) {
+      for (let s = -width; s <= width; s += 2 * width) {
+        const x = jsRound(cx - <f64>k * dy + <f64>s * dx);
+        const y = jsRound(cy + <f64>k * dx + <f64>s * dy);
+        if (x < 0 || y < 0 || x >= w || y >= h) check = true;
+      }
+    }
     let inside = true;
     let mean: f64 = 0;
     for (let k = -R; k <= R && inside; k++) {
@@ -151,7 +161,7 @@ export function periods(
       for (let s = -width; s <= width; s += 2) {
         const x = jsRound(cx - <f64>k * dy + <f64>s * dx);
         const y = jsRound(cy + <f64>k * dx + <f64>s * dy);
-        if (x < 0 || y < 0 || x >= w || y >= h) {
+        if (check && (x < 0 || y < 0 || x >= w || y >= h)) {
           inside = false;
           break;
         }
