@@ -105,3 +105,26 @@ test('a rebuild gives the same index whether it keeps every key between its pass
   }
   assert.equal(whole.bytes, partial.bytes);
 });
+
+test('removed records give their bytes back; the others keep their bytes and stay findable', () => {
+  const seg = new Segment();
+  // Four copies of the records (ids 1000 × copy + person), the first three then removed.
+  for (let c = 0; c < 4; c++) records.forEach((r, i) => seg.append(1000 * c + i, r));
+  seg.index();
+  const before = seg.bytes;
+  for (let local = 0; local < 3 * persons; local++) seg.remove(local);
+  const freed = records.reduce((n, r) => n + r.length, 0) * 3;
+  assert.ok(seg.bytes < before - freed / 2, `${seg.bytes} bytes of ${before}`);
+  for (let i = 0; i < persons; i++) {
+    assert.deepEqual(seg.record(3 * persons + i), records[i]);
+    assert.equal(seg.record(i).length, 0);
+  }
+  assert.equal(seg.ids[seg.shortlist(probeOf(50), 1).local[0]!], 3050);
+  // Appending after a compaction goes on from the compacted end.
+  const late = encodeRecord(capture(testPerson(300), 0));
+  const local = seg.append(300, late);
+  seg.index();
+  assert.deepEqual(seg.record(local), late);
+  assert.deepEqual(seg.record(3 * persons), records[0]);
+  assert.equal(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(300), 1))), 1).local[0]!], 300);
+});

@@ -40,6 +40,8 @@ export class Segment {
   readonly live = new Uint8Array(SEGMENT_CAPACITY);
   private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
+  /** Arena bytes of removed records, reclaimed once they pass a quarter of the arena. */
+  private deadBytes = 0;
   private readonly offsets = new Uint32Array(SEGMENT_CAPACITY + 1);
   /** Postings per record, and the vote normalisation 1/√postings. */
   private readonly postings = new Uint32Array(SEGMENT_CAPACITY);
@@ -129,10 +131,35 @@ export class Segment {
   }
 
   remove(local: number): void {
-    if (this.live[local]) {
-      this.live[local] = 0;
-      this.liveCount--;
+    if (!this.live[local]) return;
+    this.live[local] = 0;
+    this.liveCount--;
+    this.deadBytes += this.offsets[local + 1]! - this.offsets[local]!;
+    if (this.deadBytes * 4 > this.arenaUsed) this.compact();
+  }
+
+  /**
+   * Moves the live records' bytes together (removed records keep their numbers with no bytes),
+   * and gives the arena back when it is more than twice what is used. Each compaction frees at
+   * least a quarter of what it copies, so removal stays cheap on average.
+   */
+  private compact(): void {
+    const a = this.arena;
+    let w = 0;
+    let from = this.offsets[0]!;
+    for (let r = 0; r < this.count; r++) {
+      const end = this.offsets[r + 1]!;
+      this.offsets[r] = w;
+      if (this.live[r]) {
+        a.copyWithin(w, from, end);
+        w += end - from;
+      }
+      from = end;
     }
+    this.offsets[this.count] = w;
+    this.arenaUsed = w;
+    this.deadBytes = 0;
+    if (a.length > 2 * Math.max(w, 1 << 16)) this.arena = a.slice(0, Math.max(1 << 16, w + (w >> 1)));
   }
 
   /** Writes every triplet key of the record (slot * KEY_SPACE + key) to keyBuf; counts its postings. */
