@@ -1,9 +1,8 @@
 /**
- * The extractor's WebAssembly pixel loops (sources: wasm/extract/filters.ts and binary.ts,
- * AssemblyScript; bytes: filters-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one instance
- * per thread.
- * Each call copies its inputs into the instance's memory, runs, and copies its outputs out, so
- * callers see plain typed arrays; the copies cost little next to the filters.
+ * The extractor's WebAssembly pixel loops (sources: wasm/extract/filters.ts, binary.ts and
+ * blocks.ts, AssemblyScript; bytes: filters-wasm.gen.ts, rebuilt by scripts/build-wasm.ts), one
+ * instance per thread. Each call copies its inputs into the instance's memory, runs, and copies
+ * its outputs out, so callers see plain typed arrays; the copies cost little next to the loops.
  */
 import { FILTERS_WASM_BASE64 } from './filters-wasm.gen.ts';
 
@@ -62,16 +61,18 @@ class Arena {
     return at;
   }
 
+  /** A copy of n floats at `at`. */
   f32(at: number, n: number): Float32Array {
     return new Float32Array(this.x.memory.buffer.slice(at, at + 4 * n));
   }
 
+  /** A view of n bytes at `at` (valid until the memory grows or the next call). */
   u8(at: number, n: number): Uint8Array {
     return new Uint8Array(this.x.memory.buffer, at, n);
   }
 }
 
-/** Memory kept between calls; an instance grown past it (a very large image) is dropped after use. */
+/** Memory kept between calls; an instance grown past it (a very large image) is replaced at the next call. */
 const KEEP_BYTES = 64 << 20;
 
 function arena(): Arena {
