@@ -1,8 +1,14 @@
 /** The audit viewer: filtered, keyset-paged entries and the chain verification badge. */
 import { z } from 'zod';
-import { pageQuery, zonedTime } from './common.ts';
+import { pageOf, pageQuery, zonedTime } from './common.ts';
 
 export const auditQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe("Entries about the records of the bookings this names (within your jurisdiction): family name prefix ('FAMILY, Given' narrows), booking number, TCN, SID or FIN"),
   actor: z.string().max(100).optional().describe('e.g. user:hartford, stage:ero'),
   action: z.enum(['insert', 'update', 'read']).optional(),
   entity: z.string().max(64).optional().describe('Table, e.g. bookings, detainers, users'),
@@ -26,6 +32,16 @@ export const auditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntryView = z.infer<typeof auditEntry>;
+
+export const auditPage = pageOf(auditEntry).extend({
+  search: z
+    .object({
+      bookings: z.number().int().describe('How many bookings the search named (their records are the ones searched)'),
+      more: z.boolean().describe('The term names more bookings than a search covers: only the newest are searched; narrow the term'),
+    })
+    .nullable(),
+});
+export type AuditPage = z.infer<typeof auditPage>;
 
 export const chainStatus = z
   .object({

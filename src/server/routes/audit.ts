@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Permission } from '../access/permissions.ts';
 import { principal } from '../auth/plugin.ts';
-import { auditEntry, auditQuery, chainStatus } from '../contract/audit.ts';
-import { pageOf, problemResponses } from '../contract/common.ts';
+import { auditPage, auditQuery, chainStatus } from '../contract/audit.ts';
+import { problemResponses } from '../contract/common.ts';
 import type { ServerContext } from '../context.ts';
 
 const access = { access: { permission: Permission.AuditRead } } as const;
@@ -13,7 +13,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
     '/api/audit',
     {
       config: access,
-      schema: { tags: ['oversight'], summary: 'Audit entries, newest first', querystring: auditQuery, response: { 200: pageOf(auditEntry), ...problemResponses } },
+      schema: { tags: ['oversight'], summary: 'Audit entries, newest first', querystring: auditQuery, response: { 200: auditPage, ...problemResponses } },
     },
     async (request) => ctx.audit.list(principal(request), request.query),
   );

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { asSuperuser } from '../../../test/support/store.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
-import { counties, seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import { counties, people, seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { StatsView } from '../contract/stats.ts';
 
 describe('API: oversight statistics', () => {
@@ -112,6 +112,51 @@ describe('API: oversight statistics', () => {
     assert.equal(page2.items[0].seq, page1.items[4].seq - 1, 'the next page continues below the last seq');
     const detainer = (await call(t.app, 'GET', `/api/audit?entity=bookings&entityId=${world.bookingIds.declined}`, await user('inspector'))).json();
     assert.ok(detainer.items.some((e: { action: string }) => e.action === 'insert'));
+  });
+
+  test("audit search: a person's name, booking number, TCN, SID or FIN names their records' entries, within the reader's jurisdiction", async () => {
+    const inspector = await user('inspector');
+    await call(t.app, 'GET', `/api/bookings/${world.bookingIds.held}`, await user('hartford'));
+    const held = (await call(t.app, 'GET', `/api/bookings/${world.bookingIds.held}`, inspector)).json();
+    const detainerId = held.detainer.id as string;
+    type Entry = { seq: number; actor: string; action: string; entity: string; entityId: string };
+    const search = async (q: string, extra = '', caller = inspector) => {
+      const res = await call(t.app, 'GET', `/api/audit?q=${encodeURIComponent(q)}${extra}`, caller);
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as { items: Entry[]; nextCursor: string | null; search: { bookings: number; more: boolean } | null };
+    };
+    const byName = await search('morales');
+    assert.deepEqual(byName.search, { bookings: 1, more: false });
+    const entities = new Set(byName.items.map((e) => e.entity));
+    for (const e of ['bookings', 'sib_results', 'ident_results', 'ice_decisions', 'detainers', 'detainer_events', 'jail_responses', 'arrest_charges']) {
+      assert.ok(entities.has(e), `${e} in ${[...entities].join(',')}`);
+    }
+    const others = [world.bookingIds.citizen, world.bookingIds.declined, world.bookingIds.unknown, people.citizen.ident.fin, people.declined.ident.fin];
+    assert.ok(!byName.items.some((e) => others.some((o) => e.entityId.includes(o))), "nobody else's records");
+    assert.ok(byName.items.some((e) => e.entity === 'detainers' && e.entityId === detainerId));
+    assert.ok(byName.items.some((e) => e.action === 'read' && e.actor === 'user:hartford' && e.entityId === world.bookingIds.held), 'who read the record');
+    const seqs = byName.items.map((e) => e.seq);
+    assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'newest first');
+    // Every identifier names the same entries.
+    for (const q of [held.bookingNumber, held.tcn, held.sib.sid, people.held.ident.fin, 'MORALES, DI']) {
+      assert.deepEqual((await search(q)).items.map((e) => e.seq), seqs, q);
+    }
+    // Filters combine with the search, and pages continue by keyset.
+    const reads = await search('morales', '&action=read&actor=user:hartford');
+    assert.ok(reads.items.length >= 1 && reads.items.every((e) => e.action === 'read' && e.actor === 'user:hartford'));
+    const first = await search('morales', '&limit=3');
+    assert.equal(first.items.length, 3);
+    const second = await search('morales', `&limit=3&cursor=${first.nextCursor}`);
+    assert.deepEqual([...first.items, ...second.items].map((e) => e.seq), seqs.slice(0, 6));
+    // A term that names nothing finds nothing (not everything).
+    const none = await search('NOSUCHNAME');
+    assert.deepEqual(none, { items: [], nextCursor: null, search: { bookings: 0, more: false } });
+    // The search resolves names within the reader's jurisdiction (inspectors are national today;
+    // the service applies the same visibility as the bookings list to any reader).
+    const local = { userId: 'x', username: 'local', displayName: 'Local', role: 'inspector', ori: 'DCOIG0000', scope: { kind: 'county', jurisdictionId: counties.hartford.id }, timeZone: 'America/New_York', via: 'token' } as const;
+    assert.deepEqual((await t.ctx.audit.list(local, { q: 'reyes', limit: 50 })).search, { bookings: 0, more: false }, "Cook County's booking is not named");
+    assert.equal((await search('reyes')).search?.bookings, 1);
+    assert.deepEqual((await t.ctx.audit.list(local, { q: 'morales', limit: 3 })).items.map((e) => e.seq), seqs.slice(0, 3));
   });
 
   test('administration of jurisdictions: activation history appended, rule set, dated policy versions', async () => {

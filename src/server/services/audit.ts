@@ -6,13 +6,17 @@
 import { max } from 'drizzle-orm';
 import { isSeccomError } from '../../errors/index.ts';
 import { verifyAudit } from '../../store/audit.ts';
-import { listAudit } from '../../store/queries/audit.ts';
+import { bookingsNamed, listAudit } from '../../store/queries/audit.ts';
 import { auditLog } from '../../store/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
-import type { AuditEntryView, ChainStatus } from '../contract/audit.ts';
+import { bookingVisibility } from '../access/visibility.ts';
+import type { AuditEntryView, AuditPage, ChainStatus } from '../contract/audit.ts';
 import type { ServerDeps } from '../context.ts';
 import { decodeCursor, pageFrom } from './cursor.ts';
 import { zoned } from './zoned.ts';
+
+/** A search covers the audit of at most this many bookings, the newest it names (a family-name prefix can name thousands). */
+export const maxSearchBookings = 200;
 
 export class AuditService {
   readonly #deps: ServerDeps;
@@ -23,9 +27,16 @@ export class AuditService {
     this.#deps = deps;
   }
 
-  async list(p: Principal, q: { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string; cursor?: string; limit: number }) {
+  async list(
+    p: Principal,
+    q: { q?: string; actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string; cursor?: string; limit: number },
+  ): Promise<AuditPage> {
     const before = decodeCursor(q.cursor, 'n')?.[0] as number | undefined;
-    const rows = await listAudit(this.#deps.store.db, {
+    const db = this.#deps.store.db;
+    // A search names bookings the reader may see (one more than the cap tells that there are more).
+    const named = q.q ? (await bookingsNamed(db, bookingVisibility(p), q.q, maxSearchBookings + 1)).map((r) => r.id) : undefined;
+    const rows = await listAudit(db, {
+      bookingIds: named?.slice(0, maxSearchBookings),
       actor: q.actor,
       action: q.action,
       entity: q.entity,
@@ -35,12 +46,13 @@ export class AuditService {
       beforeSeq: before,
       limit: q.limit + 1,
     });
-    return pageFrom(
+    const page = pageFrom(
       rows,
       q.limit,
       (r) => [r.seq],
       (r): AuditEntryView => ({ ...r, at: zoned(r.at, p.timeZone) }),
     );
+    return { ...page, search: named ? { bookings: Math.min(named.length, maxSearchBookings), more: named.length > maxSearchBookings } : null };
   }
 
   async verify(p: Principal): Promise<ChainStatus> {

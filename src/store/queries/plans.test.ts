@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Store } from '../store.ts';
-import { listAudit } from './audit.ts';
+import { bookingsNamed, listAudit } from './audit.ts';
 import { listBookings } from './bookings.ts';
 import { listQueue } from './queues.ts';
 import { bulkBookingId, seedBulkBookings } from '../../../test/support/bulk-bookings.ts';
@@ -32,6 +32,7 @@ describe('query plans of the console lists (PostgreSQL)', async () => {
     await store?.close();
   });
 
+  const searched = Array.from({ length: 200 }, (_, i) => bulkBookingId(i * 97));
   const deep = { submittedAt: new Date('2011-02-15T00:00:00Z'), id: bulkBookingId(12_000) };
   const cases: [string, () => SQLWrapper][] = [
     ['bookings, national, first page', () => listBookings(store.db, {}, { limit: 51 })],
@@ -51,6 +52,10 @@ describe('query plans of the console lists (PostgreSQL)', async () => {
     ['audit log, newest first', () => listAudit(store.db, { limit: 51 })],
     ['audit log, one actor, a deep page', () => listAudit(store.db, { actor: 'user:u7', beforeSeq: 20_000, limit: 51 })],
     ['audit log, one record', () => listAudit(store.db, { entity: 'bookings', entityId: 'B77', limit: 51 })],
+    ['audit search: the bookings a name names', () => bookingsNamed(store.db, {}, 'morales042', 201)],
+    ['audit search: the bookings a SID names, one county', () => bookingsNamed(store.db, { jurisdictionId: 'bench-ct-b' }, 'CT00001234', 201)],
+    ['audit search: the entries of 200 bookings', () => listAudit(store.db, { bookingIds: searched, limit: 51 })],
+    ['audit search: one actor, a deep page', () => listAudit(store.db, { bookingIds: searched, actor: 'user:u7', beforeSeq: 20_000, limit: 51 })],
   ];
 
   for (const [name, query] of cases) {

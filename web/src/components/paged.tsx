@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Page } from '../../../src/server/contract/common.ts';
 
-export interface Paged<T> {
-  page: Page<T> | null;
+export interface Paged<T, P extends Page<T> = Page<T>> {
+  page: P | null;
   error: unknown;
   loading: boolean;
   pageNumber: number;
@@ -16,9 +16,9 @@ export interface Paged<T> {
 }
 
 /** Loads pages from `fetchPage(cursor)`; starts over whenever `key` changes (new search, new filter). */
-export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, key: string): Paged<T> {
+export function usePaged<T, P extends Page<T> = Page<T>>(fetchPage: (cursor: string | undefined) => Promise<P>, key: string): Paged<T, P> {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<Page<T> | null>(null);
+  const [page, setPage] = useState<P | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
@@ -56,7 +56,7 @@ export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<P
   };
 }
 
-export function Pager<T>({ paged, label }: { paged: Paged<T>; label: string }) {
+export function Pager<T, P extends Page<T>>({ paged, label }: { paged: Paged<T, P>; label: string }) {
   const hasNext = Boolean(paged.page?.nextCursor);
   if (paged.pageNumber === 1 && !hasNext) return null;
   return (

@@ -1,11 +1,10 @@
 /** The audit viewer: every write and every read of a person's record, filterable, with the hash chain's verdict. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AuditEntryView, ChainStatus } from '../../../src/server/contract/audit.ts';
-import type { Page } from '../../../src/server/contract/common.ts';
+import type { AuditEntryView, AuditPage, ChainStatus } from '../../../src/server/contract/audit.ts';
 import { api, qs } from '../api.ts';
 import { formatTime } from '../format.ts';
 import { useSignedIn } from '../session.tsx';
-import { Pager, usePaged } from '../components/paged.tsx';
+import { Pager, SearchBox, usePaged } from '../components/paged.tsx';
 import { Badge, Empty, ErrorBox, Field, Loading, PageHeader } from '../components/ui.tsx';
 
 const blank = { actor: '', action: '', entity: '', entityId: '', from: '', to: '' };
@@ -14,9 +13,14 @@ export function Audit() {
   const { user } = useSignedIn();
   const [filters, setFilters] = useState(blank);
   const [draft, setDraft] = useState(blank);
-  const query = qs(filters);
-  const fetchPage = useCallback((cursor: string | undefined) => api<Page<AuditEntryView>>('GET', `/api/audit${qs({ ...filters, cursor, limit: 50 })}`), [filters]);
-  const paged = usePaged(fetchPage, query);
+  const [search, setSearch] = useState('');
+  const query = qs({ ...filters, q: search });
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => api<AuditPage>('GET', `/api/audit${qs({ ...filters, q: search, cursor, limit: 50 })}`),
+    [filters, search],
+  );
+  const paged = usePaged<AuditEntryView, AuditPage>(fetchPage, query);
+  const named = paged.page?.search;
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -29,6 +33,19 @@ export function Audit() {
       <PageHeader title="Audit log">
         <ChainBadge />
       </PageHeader>
+      <SearchBox
+        value={search}
+        onSearch={setSearch}
+        label="Search the audit of a person's bookings"
+        placeholder="Name (FAMILY, Given), booking number, TCN, SID or FIN"
+      />
+      {named && (
+        <p className="hint" role="status" data-testid="audit-search-scope">
+          {named.bookings === 0
+            ? 'This search names no booking in your jurisdiction.'
+            : `Entries about the records of ${named.bookings} booking${named.bookings === 1 ? '' : 's'} this search names${named.more ? ' (the newest only: narrow the search to reach older ones)' : ''}.`}
+        </p>
+      )}
       <form className="card form-grid" onSubmit={apply} aria-label="Filters">
         <Field label="Actor" id="f-actor" hint="user:NAME or stage:NAME">
           <input id="f-actor" value={draft.actor} onChange={set('actor')} />
@@ -62,6 +79,7 @@ export function Audit() {
             onClick={() => {
               setDraft(blank);
               setFilters(blank);
+              setSearch('');
             }}
           >
             Clear
@@ -72,7 +90,7 @@ export function Audit() {
       {!paged.page && paged.loading ? (
         <Loading what="Reading the audit log" />
       ) : paged.page?.items.length === 0 ? (
-        <Empty title="No entry matches these filters">Clear a filter, or widen the period.</Empty>
+        <Empty title={search ? 'No entry about the bookings this search names' : 'No entry matches these filters'}>Clear a filter, or widen the period.</Empty>
       ) : (
         paged.page && (
           <div className="table-wrap">
