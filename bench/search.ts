@@ -212,7 +212,7 @@ async function run(fingers: number) {
     log(`  per search: ${Math.round(out.perSearch.postingsScanned)} index postings scanned, ${out.perSearch.recordsRescored.toFixed(1)} records rescored`);
     log(`  mated rank-1: ${out.mated.rank1.toFixed(1)}% (with hit ${out.mated.rank1WithHit.toFixed(1)}%); real FVC persons: ${out.realMated.rank1.toFixed(1)}% (with hit ${out.realMated.rank1WithHit.toFixed(1)}%) of ${realSearches}`);
     log(`  non-mated: FPIR ${out.nonMated.fpir.toFixed(2)}% at threshold ${threshold.toFixed(1)} (top score p99 ${out.nonMated.topScoreP99.toFixed(1)})`);
-    log(`  exhaustive: ${exhaustiveHits} rank-1 hits of ${out.exhaustive.searches}; indexed agrees on ${indexedAgrees} (${out.exhaustive.ratio.toFixed(1)}%); exhaustive ${(out.exhaustive.msPerSearch / 1000).toFixed(1)} s/search`);
+    if (out.exhaustive.searches > 0) log(`  exhaustive: ${exhaustiveHits} rank-1 hits of ${out.exhaustive.searches}; indexed agrees on ${indexedAgrees} (${out.exhaustive.ratio.toFixed(1)}%); exhaustive ${(out.exhaustive.msPerSearch / 1000).toFixed(1)} s/search`);
     log(`  load average after the searches: ${out.loadAverage.toFixed(1)}`);
     return out;
   } finally {
