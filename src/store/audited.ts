@@ -110,3 +110,13 @@ export async function updateAudited<T extends PgTable>(
 export async function auditRead(tx: Db, entity: string, id: string, ctx: WriteContext & { purpose: string }): Promise<void> {
   await audit(tx, [{ at: ctx.at, actor: ctx.actor, action: 'read', entity, entityId: id, data: { purpose: ctx.purpose } }]);
 }
+
+/** Records that a user read several records at once (a page listing people): one entry each, appended together. */
+export async function auditReads(tx: Db, entity: string, ids: readonly string[], ctx: WriteContext & { purpose: string }): Promise<void> {
+  const distinct = [...new Set(ids)];
+  if (distinct.length === 0) return;
+  await audit(
+    tx,
+    distinct.map((id) => ({ at: ctx.at, actor: ctx.actor, action: 'read' as const, entity, entityId: id, data: { purpose: ctx.purpose } })),
+  );
+}

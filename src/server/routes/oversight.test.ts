@@ -1,9 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { auditLog } from '../../store/schema/index.ts';
 import { asSuperuser } from '../../../test/support/store.ts';
 import { call, openTestApi, problem, signIn, type Caller, type TestApi } from '../../../test/support/api.ts';
-import { counties, people, seedConsoleWorld, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
+import { counties, people, runPipeline, seedConsoleWorld, submission, worldPassword, type ConsoleWorld, type WorldUser } from '../../../test/support/console-world.ts';
 import type { StatsView } from '../contract/stats.ts';
 
 describe('API: oversight statistics', () => {
@@ -207,6 +208,94 @@ describe('API: oversight statistics', () => {
     await call(t.app, 'PATCH', '/api/admin/jurisdictions/us-ct-hartford', admin, { rulesetId: 'us-ct' });
     const trail = (await call(t.app, 'GET', '/api/audit?entity=jurisdictions&entityId=us-ct-hartford&action=update', await user('inspector'))).json();
     assert.deepEqual(trail.items.map((e: { actor: string }) => e.actor), ['user:admin', 'user:admin']);
+  });
+
+  test('the dashboard lists are keyset pages of their own; every page audits the reads of the people it names', async () => {
+    // More people with no conviction (Cook declines) and more holds (Hartford honours).
+    const now = t.clock.now();
+    const added = await world.pipeline.submit([
+      submission(people.declined, counties.cook, now, 6),
+      submission(people.fugitive, counties.cook, now, 6),
+      // Released (and held) soon, so that both Hartford holds end within the same 6 hours.
+      submission(people.queued, counties.hartford, now, 2),
+    ]);
+    await runPipeline(world.pipeline, t.clock, new Date(now.getTime() + 3 * 3_600_000));
+    const inspector = await user('inspector');
+    const get = async <T,>(url: string, caller = inspector) => {
+      const res = await call(t.app, 'GET', url, caller);
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as { items: T[]; nextCursor: string | null };
+    };
+    const all = async <T extends { bookingId: string },>(url: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: T[]; nextCursor: string | null } = await get<T>(`${url}${url.includes('?') ? '&' : '?'}limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.ok(page.items.length <= 1);
+        ids.push(...page.items.map((r) => r.bookingId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+
+    const s = await stats('inspector');
+    assert.ok(s.noConvictionCases.length >= 2, `${s.noConvictionCases.length} no-conviction cases`);
+    assert.equal(s.noConvictionCases.length, s.totals.detainersNoConviction);
+    assert.equal(s.more.noConvictionCases, null, 'all fit on the dashboard');
+    assert.deepEqual(await all('/api/stats/no-conviction'), s.noConvictionCases.map((c) => c.bookingId), 'pages of one, in the same order');
+    assert.deepEqual((await get('/api/stats/no-conviction?from=2030-01-01')).items, [], 'the period applies');
+
+    // Near the end of both holds: the near list pages in expiry order; the past list stays empty.
+    const ends = [];
+    for (const id of [world.bookingIds.held, added[2]!.bookingId]) {
+      ends.push(Date.parse((await call(t.app, 'GET', `/api/bookings/${id}`, inspector)).json().holdExpiresAt));
+    }
+    assert.ok(Math.max(...ends) - Math.min(...ends) < 5 * 3_600_000, 'both holds end within 5 hours of each other');
+    const saved = t.clock.now();
+    t.clock.set(Math.min(...ends) - 3_600_000);
+    try {
+      const near = await stats('inspector');
+      assert.ok(near.holdsNearExpiry.length >= 2, `${near.holdsNearExpiry.length} holds near expiry`);
+      assert.equal(near.holdCounts.near, near.holdsNearExpiry.length);
+      assert.equal(near.holdCounts.past, 0);
+      assert.deepEqual(await all('/api/stats/holds?expiry=near'), near.holdsNearExpiry.map((h) => h.bookingId));
+      assert.deepEqual(await all('/api/stats/holds?expiry=past'), []);
+      const listed = near.holdsNearExpiry.map((h) => Date.parse(h.holdExpiresAt));
+      assert.deepEqual(listed, [...listed].sort((a, b) => a - b), 'soonest first');
+    } finally {
+      t.clock.set(saved);
+    }
+    assert.deepEqual((await get('/api/stats/escalations')).items, []);
+    const bad = await call(t.app, 'GET', '/api/stats/holds?expiry=near&cursor=WyJ4IiwieSJd', inspector);
+    assert.equal(problem(bad).code, 'SECCOM_BAD_CURSOR', 'a cursor whose time is not a time');
+    assert.equal(problem(await call(t.app, 'GET', '/api/stats/holds?expiry=soon', inspector)).code, 'SECCOM_REQUEST_INVALID');
+
+    // Reading the dashboard is reading the records of the people it names: one entry per person shown.
+    const [{ seq: mark } = { seq: 0 }] = await t.store.db.select({ seq: sql<number>`coalesce(max(${auditLog.seq}), 0)::int` }).from(auditLog);
+    const board = await stats('board');
+    const readBy = async (actor: string) =>
+      (await t.store.db.select().from(auditLog).where(and(gt(auditLog.seq, mark), eq(auditLog.actor, actor), eq(auditLog.action, 'read'))).orderBy(auditLog.seq)).map((e) => ({
+        entity: e.entity,
+        entityId: e.entityId,
+        purpose: (e.data as { purpose: string }).purpose,
+      }));
+    const shown = (v: StatsView) => [...new Set([...v.noConvictionCases, ...v.escalations, ...v.holdsNearExpiry, ...v.holdsPastExpiry].map((r) => r.bookingId))].sort();
+    assert.deepEqual(
+      (await readBy('user:board')).map((e) => e.entityId).sort(),
+      shown(board),
+      "the board's dashboard audits exactly the people it showed",
+    );
+    const again = await stats('inspector');
+    const inspectorReads = await readBy('user:inspector');
+    assert.ok(shown(again).length >= 2);
+    assert.deepEqual(inspectorReads.map((e) => e.entityId).sort(), shown(again));
+    assert.ok(inspectorReads.every((e) => e.entity === 'bookings' && e.purpose === 'oversight-dashboard'));
+    const page = await get<{ bookingId: string }>('/api/stats/no-conviction?limit=1');
+    const after = await readBy('user:inspector');
+    assert.deepEqual(after.slice(inspectorReads.length).map((e) => e.entityId), page.items.map((r) => r.bookingId), 'a page audits its people');
+    // And the audit search finds those reads under the person's name.
+    const reyes = (await call(t.app, 'GET', '/api/audit?q=REYES&action=read&actor=user:inspector', inspector)).json();
+    assert.ok(reyes.items.some((e: { data: { purpose: string } }) => e.data.purpose === 'oversight-dashboard'));
   });
 
   test('chain badge: intact, then broken naming the altered entry (last: it tampers)', async () => {

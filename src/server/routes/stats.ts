@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { Permission } from '../access/permissions.ts';
 import { principal } from '../auth/plugin.ts';
 import { problemResponses } from '../contract/common.ts';
-import { statsQuery, statsView } from '../contract/stats.ts';
+import {
+  escalationPage,
+  escalationsQuery,
+  holdPage,
+  holdsQuery,
+  noConvictionPage,
+  noConvictionQuery,
+  statsQuery,
+  statsView,
+} from '../contract/stats.ts';
 import type { ServerContext } from '../context.ts';
 
 const access = { access: { permission: Permission.StatsRead } } as const;
@@ -25,6 +34,43 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
       const p = principal(request);
       const me = await ctx.users.view(await ctx.users.byUsername(p.username));
       return ctx.stats.dashboard(p, me.scopeLabel, ctx.stats.filter(p, request.query));
+    },
+  );
+
+  // The dashboard's lists, a keyset page at a time; each page's people are audited as read.
+  app.get(
+    '/api/stats/no-conviction',
+    {
+      config: access,
+      schema: { tags: ['oversight'], summary: 'Detainers on people with no conviction, newest first (audited read)', querystring: noConvictionQuery, response: { 200: noConvictionPage, ...problemResponses } },
+    },
+    async (request) => {
+      const p = principal(request);
+      return ctx.stats.noConvictionPage(p, ctx.stats.filter(p, request.query), request.query);
+    },
+  );
+
+  app.get(
+    '/api/stats/escalations',
+    {
+      config: access,
+      schema: { tags: ['oversight'], summary: 'Escalated cases (claims of US citizenship), newest first (audited read)', querystring: escalationsQuery, response: { 200: escalationPage, ...problemResponses } },
+    },
+    async (request) => {
+      const p = principal(request);
+      return ctx.stats.escalationsPage(p, ctx.stats.filter(p, {}), request.query);
+    },
+  );
+
+  app.get(
+    '/api/stats/holds',
+    {
+      config: access,
+      schema: { tags: ['oversight'], summary: 'Holds ending within 6 hours, or past their end, soonest first (audited read)', querystring: holdsQuery, response: { 200: holdPage, ...problemResponses } },
+    },
+    async (request) => {
+      const p = principal(request);
+      return ctx.stats.holdsPage(p, ctx.stats.filter(p, {}), request.query);
     },
   );
 

@@ -27,6 +27,13 @@ export function decodeCursor(text: string | undefined, shape: string): CursorKey
   return key as CursorKey;
 }
 
+/** A time in a cursor (ISO 8601); anything else is SECCOM_BAD_CURSOR. */
+export function cursorDate(part: string | number | undefined): Date {
+  const at = typeof part === 'string' ? new Date(part) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime())) throw new SeccomError('SECCOM_BAD_CURSOR', 'the cursor is not one this list returned; start from the first page', { location: { field: 'cursor' } });
+  return at;
+}
+
 /** The page and its next cursor from rows fetched with limit + 1. */
 export function pageFrom<R, T>(rows: R[], limit: number, key: (row: R) => CursorKey, map: (row: R) => T): { items: T[]; nextCursor: string | null } {
   const more = rows.length > limit;

@@ -1,16 +1,36 @@
 /** Oversight statistics within the reader's visibility, and their CSV export. */
 import { SeccomError } from '../../errors/index.ts';
-import { listEscalations } from '../../store/queries/safeguards.ts';
-import { breakdown, detainersWithoutConviction, holdsNearExpiry, monthlyTrend, totals, type Dimension, type StatsFilter } from '../../store/queries/stats.ts';
-import type { Principal } from '../access/principal.ts';
+import { auditReads } from '../../store/audited.ts';
+import type { Db } from '../../store/db.ts';
+import { listEscalations, type EscalationRow } from '../../store/queries/safeguards.ts';
+import {
+  breakdown,
+  detainersWithoutConviction,
+  holdCounts,
+  holdsByExpiry,
+  monthlyTrend,
+  totals,
+  type CaseRow,
+  type Dimension,
+  type HoldExpiry,
+  type HoldRow,
+  type StatsFilter,
+} from '../../store/queries/stats.ts';
+import { actorOf, type Principal } from '../access/principal.ts';
 import { bookingVisibility } from '../access/visibility.ts';
+import type { Page } from '../contract/common.ts';
+import type { EscalationView, HoldView, NoConvictionCaseView, StatsView } from '../contract/stats.ts';
 import type { ServerDeps } from '../context.ts';
-import type { StatsView } from '../contract/stats.ts';
 import type { BookingService } from './bookings.ts';
+import { cursorDate, decodeCursor, pageFrom } from './cursor.ts';
 import { zoned } from './zoned.ts';
 
 /** A hold ending within this time is "near expiry" on the dashboard. */
 export const nearExpiryMs = 6 * 3_600_000;
+/** Rows of each list on the dashboard itself; the rest are a "more" away. */
+export const dashboardRows = 25;
+/** The audit purpose of the people the dashboard's lists show (their names and record facts). */
+export const dashboardPurpose = 'oversight-dashboard';
 
 const dimensions: readonly [keyof StatsView, Dimension][] = [
   ['byLevel', 'level'],
@@ -40,39 +60,96 @@ export class StatsService {
   async dashboard(p: Principal, scopeLabel: string, f: StatsFilter): Promise<StatsView> {
     const db = this.#deps.store.db;
     const now = this.#deps.clock.now();
-    const zoneOf = (rulesetId: string) => this.#bookings.timeZoneOf(rulesetId, '', p.timeZone);
-    const [t, trend, holds, cases, escalated, ...parts] = await Promise.all([
+    const [t, trend, counts, ...parts] = await Promise.all([
       totals(db, f),
       monthlyTrend(db, f),
-      holdsNearExpiry(db, f, now, nearExpiryMs),
-      detainersWithoutConviction(db, f, 25),
-      listEscalations(db, f.visibility, 25),
+      holdCounts(db, f, now, nearExpiryMs),
       ...dimensions.map(([, d]) => breakdown(db, f, d)),
     ]);
-    const hold = (h: (typeof holds.near)[number]) => {
-      const tz = zoneOf(h.rulesetId);
-      return { bookingId: h.bookingId, bookingNumber: h.bookingNumber, name: h.name, jurisdictionName: h.jurisdictionName, state: h.state, holdExpiresAt: zoned(h.holdExpiresAt, tz), timeZone: tz };
-    };
+    // The lists name people: read and audited together, like a booking detail.
+    const lists = await this.#audited(p, async (tx) => {
+      const cases = await this.#noConviction(tx, p, f, { limit: dashboardRows });
+      const escalated = await this.#escalations(tx, p, f, { limit: dashboardRows });
+      const near = await this.#holds(tx, p, f, { expiry: 'near', limit: dashboardRows }, now);
+      const past = await this.#holds(tx, p, f, { expiry: 'past', limit: dashboardRows }, now);
+      return { cases, escalated, near, past };
+    }, (l) => [l.cases, l.escalated, l.near, l.past]);
     const view = {
       scopeLabel,
       now: zoned(now, p.timeZone),
       totals: t,
       trend,
-      holdsNearExpiry: holds.near.map(hold),
-      holdsPastExpiry: holds.past.map(hold),
-      noConvictionCases: cases.map((c) => ({
-        bookingId: c.bookingId,
-        bookingNumber: c.bookingNumber,
-        name: c.name,
-        jurisdictionName: c.jurisdictionName,
-        submittedAt: zoned(c.submittedAt, zoneOf(c.rulesetId)),
-        timeZone: zoneOf(c.rulesetId),
-        form: c.form,
-        state: c.state,
-        immigrationStatus: c.immigrationStatus,
-      })),
-      escalations: escalated.map((e) => {
-        const tz = zoneOf(e.rulesetId);
+      holdCounts: counts,
+      holdsNearExpiry: lists.near.items,
+      holdsPastExpiry: lists.past.items,
+      noConvictionCases: lists.cases.items,
+      escalations: lists.escalated.items,
+      more: {
+        noConvictionCases: lists.cases.nextCursor,
+        escalations: lists.escalated.nextCursor,
+        holdsNearExpiry: lists.near.nextCursor,
+        holdsPastExpiry: lists.past.nextCursor,
+      },
+    } as Partial<StatsView>;
+    dimensions.forEach(([name], i) => Object.assign(view, { [name]: parts[i] }));
+    return view as StatsView;
+  }
+
+  /** Detainers on people with no conviction, newest first, a page at a time (audited reads). */
+  noConvictionPage(p: Principal, f: StatsFilter, q: { cursor?: string; limit: number }): Promise<Page<NoConvictionCaseView>> {
+    return this.#audited(p, (tx) => this.#noConviction(tx, p, f, q), (page) => [page]);
+  }
+
+  /** Escalated cases, newest first, a page at a time (audited reads). */
+  escalationsPage(p: Principal, f: StatsFilter, q: { cursor?: string; limit: number }): Promise<Page<EscalationView>> {
+    return this.#audited(p, (tx) => this.#escalations(tx, p, f, q), (page) => [page]);
+  }
+
+  /** Holds ending soon, or ended, soonest first, a page at a time (audited reads). */
+  holdsPage(p: Principal, f: StatsFilter, q: { expiry: HoldExpiry; cursor?: string; limit: number }): Promise<Page<HoldView>> {
+    return this.#audited(p, (tx) => this.#holds(tx, p, f, q, this.#deps.clock.now()), (page) => [page]);
+  }
+
+  /** Runs the reads of pages that list people in one transaction that audits the read of each person's booking shown. */
+  async #audited<T>(p: Principal, read: (tx: Db) => Promise<T>, shown: (result: T) => Page<{ bookingId: string }>[]): Promise<T> {
+    return this.#deps.store.transaction(async (tx) => {
+      const result = await read(tx);
+      const ids = shown(result).flatMap((page) => page.items.map((r) => r.bookingId));
+      await auditReads(tx, 'bookings', ids, { actor: actorOf(p), at: this.#deps.clock.now(), purpose: dashboardPurpose });
+      return result;
+    });
+  }
+
+  #zoneOf(p: Principal, rulesetId: string): string {
+    return this.#bookings.timeZoneOf(rulesetId, '', p.timeZone);
+  }
+
+  async #noConviction(db: Db, p: Principal, f: StatsFilter, q: { cursor?: string; limit: number }): Promise<Page<NoConvictionCaseView>> {
+    const key = decodeCursor(q.cursor, 'ss');
+    const after = key ? { submittedAt: cursorDate(key[0]), bookingId: key[1] as string } : undefined;
+    const found = await detainersWithoutConviction(db, f, q.limit + 1, after);
+    return pageFrom(
+      found,
+      q.limit,
+      (c: CaseRow) => [c.submittedAt.toISOString(), c.bookingId],
+      (c) => {
+        const tz = this.#zoneOf(p, c.rulesetId);
+        const { rulesetId: _r, ...row } = c;
+        return { ...row, submittedAt: zoned(c.submittedAt, tz), timeZone: tz };
+      },
+    );
+  }
+
+  async #escalations(db: Db, p: Principal, f: StatsFilter, q: { cursor?: string; limit: number }): Promise<Page<EscalationView>> {
+    const key = decodeCursor(q.cursor, 'sss');
+    const after = key ? { raisedAt: cursorDate(key[0]), bookingId: key[1] as string, reason: key[2] as string } : undefined;
+    const found = await listEscalations(db, f.visibility, q.limit + 1, after);
+    return pageFrom(
+      found,
+      q.limit,
+      (e: EscalationRow) => [e.raisedAt.toISOString(), e.bookingId, e.reason],
+      (e) => {
+        const tz = this.#zoneOf(p, e.rulesetId);
         return {
           bookingId: e.bookingId,
           bookingNumber: e.bookingNumber,
@@ -86,10 +163,23 @@ export class StatsService {
           claimedAt: zoned(e.claimedAt, tz),
           madeTo: e.madeTo,
         };
-      }),
-    } as Partial<StatsView>;
-    dimensions.forEach(([name], i) => Object.assign(view, { [name]: parts[i] }));
-    return view as StatsView;
+      },
+    );
+  }
+
+  async #holds(db: Db, p: Principal, f: StatsFilter, q: { expiry: HoldExpiry; cursor?: string; limit: number }, now: Date): Promise<Page<HoldView>> {
+    const key = decodeCursor(q.cursor, 'ss');
+    const after = key ? { holdExpiresAt: cursorDate(key[0]), bookingId: key[1] as string } : undefined;
+    const found = await holdsByExpiry(db, f, { expiry: q.expiry, now, withinMs: nearExpiryMs, after, limit: q.limit + 1 });
+    return pageFrom(
+      found,
+      q.limit,
+      (h: HoldRow) => [h.holdExpiresAt.toISOString(), h.bookingId],
+      (h) => {
+        const tz = this.#zoneOf(p, h.rulesetId);
+        return { bookingId: h.bookingId, bookingNumber: h.bookingNumber, name: h.name, jurisdictionName: h.jurisdictionName, state: h.state, holdExpiresAt: zoned(h.holdExpiresAt, tz), timeZone: tz };
+      },
+    );
   }
 
   /** Every breakdown and the trend, one row per figure: dimension,key,bookings,detainers. */

@@ -3,7 +3,7 @@
  * booking's (after the caller has checked the reader may see the booking), and the escalated
  * cases within a reader's visibility, newest first, for overseers.
  */
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { bookings, citizenshipClaims, escalations, jurisdictions } from '../schema/index.ts';
 import { visibleBookings, type BookingVisibility } from './visibility.ts';
@@ -15,7 +15,11 @@ export async function safeguardsOf(db: Db, bookingId: string) {
 }
 export type BookingSafeguards = Awaited<ReturnType<typeof safeguardsOf>>;
 
-export async function listEscalations(db: Db, visibility: BookingVisibility, limit: number) {
+/** Escalated cases within a reader's visibility, newest first, keyset-paged on (raised, booking id, reason). */
+export async function listEscalations(db: Db, visibility: BookingVisibility, limit: number, after?: { raisedAt: Date; bookingId: string; reason: string }) {
+  const next = after
+    ? sql`(${escalations.raisedAt}, ${escalations.bookingId}, ${escalations.reason}) < (${after.raisedAt.toISOString()}::timestamptz, ${after.bookingId}, ${after.reason})`
+    : undefined;
   return db
     .select({
       bookingId: escalations.bookingId,
@@ -35,8 +39,8 @@ export async function listEscalations(db: Db, visibility: BookingVisibility, lim
     .innerJoin(bookings, eq(bookings.id, escalations.bookingId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, bookings.jurisdictionId))
     .leftJoin(citizenshipClaims, eq(citizenshipClaims.bookingId, escalations.bookingId))
-    .where(visibleBookings(visibility))
-    .orderBy(desc(escalations.raisedAt), desc(escalations.bookingId))
+    .where(and(visibleBookings(visibility), next))
+    .orderBy(desc(escalations.raisedAt), desc(escalations.bookingId), desc(escalations.reason))
     .limit(limit);
 }
 export type EscalationRow = Awaited<ReturnType<typeof listEscalations>>[number];

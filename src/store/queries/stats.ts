@@ -149,11 +149,27 @@ export interface HoldRow {
   holdExpiresAt: Date;
 }
 
+export type HoldExpiry = 'near' | 'past';
+
+/** Which holds: ending within `withinMs` of now, or already ended (never, if the pipeline lapses every hold at expiry). */
+function holdsWhere(f: StatsFilter, expiry: HoldExpiry, now: Date, withinMs: number): SQL {
+  const range =
+    expiry === 'past'
+      ? sql`${detainers.holdExpiresAt} <= ${now.toISOString()}::timestamptz`
+      : sql`${detainers.holdExpiresAt} > ${now.toISOString()}::timestamptz AND ${detainers.holdExpiresAt} < ${new Date(now.getTime() + withinMs).toISOString()}::timestamptz`;
+  return sql`${detainers.state} = 'honoured' AND ${range} AND ${visibleBookings(f.visibility)}`;
+}
+
 /**
- * People held on a detainer whose hold ends within `withinMs` of now, or has already ended (the
- * latter must never happen: the pipeline lapses holds at expiry). Uses detainers_state_idx.
+ * People held on a detainer whose hold ends soon (or has ended), the soonest first, keyset-paged
+ * on (hold end, booking id). Uses detainers_state_idx.
  */
-export async function holdsNearExpiry(db: Db, f: StatsFilter, now: Date, withinMs: number): Promise<{ near: HoldRow[]; past: HoldRow[] }> {
+export async function holdsByExpiry(
+  db: Db,
+  f: StatsFilter,
+  q: { expiry: HoldExpiry; now: Date; withinMs: number; after?: { holdExpiresAt: Date; bookingId: string }; limit: number },
+): Promise<HoldRow[]> {
+  const after = q.after ? sql` AND (${detainers.holdExpiresAt}, ${bookings.id}) > (${q.after.holdExpiresAt.toISOString()}::timestamptz, ${q.after.bookingId})` : sql``;
   const found = await rows<HoldRow & { holdExpiresAt: string | Date }>(
     db,
     sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
@@ -161,12 +177,21 @@ export async function holdsNearExpiry(db: Db, f: StatsFilter, now: Date, withinM
         ${jurisdictions.rulesetId} AS "rulesetId", ${detainers.state} AS "state", ${detainers.holdExpiresAt} AS "holdExpiresAt"
       FROM ${detainers} JOIN ${bookings} ON ${bookings.id} = ${detainers.bookingId}
       JOIN ${jurisdictions} ON ${jurisdictions.id} = ${bookings.jurisdictionId}
-      WHERE ${detainers.state} = 'honoured' AND ${detainers.holdExpiresAt} < ${new Date(now.getTime() + withinMs).toISOString()}::timestamptz
-        AND ${visibleBookings(f.visibility)}
-      ORDER BY ${detainers.holdExpiresAt} LIMIT 200`,
+      WHERE ${holdsWhere(f, q.expiry, q.now, q.withinMs)}${after}
+      ORDER BY ${detainers.holdExpiresAt}, ${bookings.id} LIMIT ${q.limit}`,
   );
-  const all = found.map((r) => ({ ...r, holdExpiresAt: new Date(r.holdExpiresAt) }));
-  return { near: all.filter((r) => r.holdExpiresAt > now), past: all.filter((r) => r.holdExpiresAt <= now) };
+  return found.map((r) => ({ ...r, holdExpiresAt: new Date(r.holdExpiresAt) }));
+}
+
+/** How many holds end soon, and how many have ended (the dashboard's figures; the lists are paged). */
+export async function holdCounts(db: Db, f: StatsFilter, now: Date, withinMs: number): Promise<Record<HoldExpiry, number>> {
+  const [r] = await rows<{ near: string; past: string }>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE ${holdsWhere(f, 'near', now, withinMs)}) AS "near", count(*) FILTER (WHERE ${holdsWhere(f, 'past', now, withinMs)}) AS "past"
+      FROM ${detainers} JOIN ${bookings} ON ${bookings.id} = ${detainers.bookingId}
+      WHERE ${detainers.state} = 'honoured'`,
+  );
+  return { near: Number(r?.near ?? 0), past: Number(r?.past ?? 0) };
 }
 
 export interface CaseRow {
@@ -181,15 +206,16 @@ export interface CaseRow {
   immigrationStatus: string | null;
 }
 
-/** Detainers issued on people with no conviction, newest first (the oversight drill-down list). */
-export async function detainersWithoutConviction(db: Db, f: StatsFilter, limit: number): Promise<CaseRow[]> {
+/** Detainers issued on people with no conviction, newest first, keyset-paged on (submitted, booking id): the oversight drill-down list. */
+export async function detainersWithoutConviction(db: Db, f: StatsFilter, limit: number, after?: { submittedAt: Date; bookingId: string }): Promise<CaseRow[]> {
+  const next = after ? sql` AND (${bookings.submittedAt}, ${bookings.id}) < (${after.submittedAt.toISOString()}::timestamptz, ${after.bookingId})` : sql``;
   const found = await rows<CaseRow & { submittedAt: string | Date }>(
     db,
     sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
         ${bookings.familyName} || ', ' || ${bookings.givenName} AS "name", ${jurisdictions.name} AS "jurisdictionName",
         ${jurisdictions.rulesetId} AS "rulesetId", ${bookings.submittedAt} AS "submittedAt",
         ${detainers.form} AS "form", ${detainers.state} AS "state", ${iars.status} AS "immigrationStatus"
-      FROM ${from} WHERE ${where(f)} AND ${detainerIssued} AND ${noConviction}
+      FROM ${from} WHERE ${where(f)} AND ${detainerIssued} AND ${noConviction}${next}
       ORDER BY ${bookings.submittedAt} DESC, ${bookings.id} DESC LIMIT ${limit}`,
   );
   return found.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt) }));

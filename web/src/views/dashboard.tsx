@@ -4,6 +4,7 @@
  * the flow, and holds near or past expiry (which must always be zero).
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Page } from '../../../src/server/contract/common.ts';
 import type { StatsView } from '../../../src/server/contract/stats.ts';
 import { api, qs } from '../api.ts';
 import { formatTime } from '../format.ts';
@@ -67,17 +68,61 @@ export function Dashboard() {
         <button type="submit">Apply</button>
       </form>
       <ErrorBox error={error} title="The statistics could not be loaded" />
-      {!stats ? error ? null : <Loading what="Counting" /> : <Figures s={stats} />}
+      {!stats ? error ? null : <Loading what="Counting" /> : <Figures s={stats} period={period} />}
     </>
   );
 }
 
-function Figures({ s }: { s: StatsView }) {
+/**
+ * One of the dashboard's lists: its first page comes with the figures, and "Show more" appends the
+ * next keyset page from the list's own route. The pages already shown stay while the first page
+ * ends on the same row (the figures reload as the pipeline moves).
+ */
+function useMore<T>(first: T[], cursor: string | null, url: (cursor: string) => string) {
+  const [extra, setExtra] = useState<{ rows: T[]; cursor: string | null }>({ rows: [], cursor });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => setExtra({ rows: [], cursor }), [cursor]);
+  const next = extra.cursor;
+  const more = () => {
+    if (!next) return;
+    setBusy(true);
+    api<Page<T>>('GET', url(next))
+      .then((p) => {
+        setExtra((e) => ({ rows: [...e.rows, ...p.items], cursor: p.nextCursor }));
+        setError(null);
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  return { rows: [...first, ...extra.rows], more: next ? more : undefined, busy, error };
+}
+
+function MoreButton({ list, what }: { list: ReturnType<typeof useMore<unknown>>; what: string }) {
+  return (
+    <>
+      <ErrorBox error={list.error} title={`More ${what} could not be loaded`} />
+      {list.more && (
+        <div className="page-actions">
+          <button type="button" onClick={list.more} disabled={list.busy}>
+            {list.busy ? 'Loading…' : `Show more ${what}`}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Figures({ s, period }: { s: StatsView; period: { from: string; to: string } }) {
   const { user } = useSignedIn();
   const t = s.totals;
+  const cases = useMore(s.noConvictionCases, s.more.noConvictionCases, (cursor) => `/api/stats/no-conviction${qs({ ...period, cursor, limit: 50 })}`);
+  const escalated = useMore(s.escalations, s.more.escalations, (cursor) => `/api/stats/escalations${qs({ cursor, limit: 50 })}`);
+  const near = useMore(s.holdsNearExpiry, s.more.holdsNearExpiry, (cursor) => `/api/stats/holds${qs({ expiry: 'near', cursor, limit: 50 })}`);
+  const past = useMore(s.holdsPastExpiry, s.more.holdsPastExpiry, (cursor) => `/api/stats/holds${qs({ expiry: 'past', cursor, limit: 50 })}`);
   if (t.bookings === 0) return <Empty title="No bookings in this period">{s.scopeLabel}: nothing was booked in the period chosen.</Empty>;
   const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
-  const overdue = s.holdsPastExpiry.length;
+  const overdue = s.holdCounts.past;
   return (
     <>
       <p className="muted">
@@ -91,7 +136,7 @@ function Figures({ s }: { s: StatsView }) {
         <Kpi label="US citizens matched in IDENT" value={t.citizensInFlow} />
         <Kpi label="Detainers on US citizens" value={t.detainersOnCitizens} alarm={t.detainersOnCitizens > 0} />
         <Kpi label="Citizenship claims (to LESC)" value={t.citizenshipClaims} alarm={t.citizenshipClaims > 0} />
-        <Kpi label="Holds near expiry (6 h)" value={s.holdsNearExpiry.length} />
+        <Kpi label="Holds near expiry (6 h)" value={s.holdCounts.near} />
         <Kpi label="Holds past expiry (must be 0)" value={overdue} alarm={overdue > 0} ok={overdue === 0} />
         <Kpi label="Honoured / declined / lapsed" value={`${t.honoured} / ${t.declined} / ${t.lapsed}`} />
         <Kpi label="Custody transferred to ICE" value={t.custodyTransferred} />
@@ -108,16 +153,16 @@ function Figures({ s }: { s: StatsView }) {
         <BreakdownCard title="By jurisdiction" rows={s.byJurisdiction} />
         <BreakdownCard title="By immigration status (IAR)" rows={s.byImmigrationStatus} />
       </div>
-      <HoldsTable title="Holds near expiry" rows={s.holdsNearExpiry} empty="No hold ends within 6 hours." />
-      <HoldsTable title="Holds past expiry" rows={s.holdsPastExpiry} empty="None: nobody is held past the end of the hold." />
-      <EscalationsCard rows={s.escalations} />
-      <section className="card">
-        <h2>Detainers on people with no conviction</h2>
-        {s.noConvictionCases.length === 0 ? (
+      <HoldsTable title="Holds near expiry" list={near} empty="No hold ends within 6 hours." />
+      <HoldsTable title="Holds past expiry" list={past} empty="None: nobody is held past the end of the hold." />
+      <EscalationsCard list={escalated} />
+      <section className="card" aria-labelledby="no-conviction-h">
+        <h2 id="no-conviction-h">Detainers on people with no conviction</h2>
+        {cases.rows.length === 0 ? (
           <p className="muted">None in this period.</p>
         ) : (
           <div className="table-wrap">
-            <table className="stack">
+            <table className="stack" aria-label="Detainers on people with no conviction">
               <thead>
                 <tr>
                   <th scope="col">Booking</th>
@@ -129,7 +174,7 @@ function Figures({ s }: { s: StatsView }) {
                 </tr>
               </thead>
               <tbody>
-                {s.noConvictionCases.map((c) => (
+                {cases.rows.map((c) => (
                   <tr key={c.bookingId}>
                     <td data-label="Booking">
                       <Link href={`/bookings/${encodeURIComponent(c.bookingId)}`}>{c.bookingNumber}</Link>
@@ -147,13 +192,15 @@ function Figures({ s }: { s: StatsView }) {
             </table>
           </div>
         )}
+        <MoreButton list={cases} what="detainers on people with no conviction" />
       </section>
     </>
   );
 }
 
 /** Cases escalated for a claim of US citizenship: the claim stops any detainer, a person follows it up. */
-function EscalationsCard({ rows }: { rows: StatsView['escalations'] }) {
+function EscalationsCard({ list }: { list: ReturnType<typeof useMore<StatsView['escalations'][number]>> }) {
+  const rows = list.rows;
   return (
     <section className="card" aria-labelledby="escalations-h">
       <h2 id="escalations-h">Escalated cases (claims of US citizenship)</h2>
@@ -190,6 +237,7 @@ function EscalationsCard({ rows }: { rows: StatsView['escalations'] }) {
           </table>
         </div>
       )}
+      <MoreButton list={list} what="escalated cases" />
     </section>
   );
 }
@@ -251,7 +299,8 @@ function TrendChart({ trend }: { trend: StatsView['trend'] }) {
   return <Chart option={option} label={`Monthly trend: ${trend.map((m) => `${m.month} ${m.bookings} bookings, ${m.detainers} detainers`).join('; ')}`} />;
 }
 
-function HoldsTable({ title, rows, empty }: { title: string; rows: StatsView['holdsNearExpiry']; empty: string }) {
+function HoldsTable({ title, list, empty }: { title: string; list: ReturnType<typeof useMore<StatsView['holdsNearExpiry'][number]>>; empty: string }) {
+  const rows = list.rows;
   return (
     <section className="card">
       <h2>{title}</h2>
@@ -267,6 +316,7 @@ function HoldsTable({ title, rows, empty }: { title: string; rows: StatsView['ho
           ))}
         </ul>
       )}
+      <MoreButton list={list} what={title.toLowerCase()} />
     </section>
   );
 }
