@@ -10,6 +10,8 @@ import type { Store } from '../store.ts';
 import { bookingsNamed, listAudit } from './audit.ts';
 import { listBookings } from './bookings.ts';
 import { listQueue } from './queues.ts';
+import { listEscalations } from './safeguards.ts';
+import { detainersWithoutConvictionQuery, holdsByExpiryQuery } from './stats.ts';
 import { bulkBookingId, seedBulkBookings } from '../../../test/support/bulk-bookings.ts';
 import { requireOrSkip } from '../../../test/support/env.ts';
 import { explain, seqScans } from '../../../test/support/plans.ts';
@@ -54,6 +56,10 @@ describe('query plans of the console lists (PostgreSQL)', async () => {
     ['audit log, one record', () => listAudit(store.db, { entity: 'bookings', entityId: 'B77', limit: 51 })],
     ['audit search: the bookings a name names', () => bookingsNamed(store.db, {}, 'morales042', 201)],
     ['audit search: the bookings a SID names, one county', () => bookingsNamed(store.db, { jurisdictionId: 'bench-ct-b' }, 'CT00001234', 201)],
+    ['dashboard: no-conviction detainers, a deep page', () => detainersWithoutConvictionQuery({ visibility: {} }, 26, { submittedAt: deep.submittedAt, bookingId: deep.id })],
+    ['dashboard: no-conviction detainers, one county', () => detainersWithoutConvictionQuery({ visibility: { jurisdictionId: 'bench-ct-a' } }, 26)],
+    ['dashboard: escalations, a page', () => listEscalations(store.db, { state: 'CT' }, 26, { raisedAt: deep.submittedAt, bookingId: deep.id, reason: 'us-citizenship-claim' })],
+    ['dashboard: holds near expiry, a page', () => holdsByExpiryQuery({ visibility: {} }, { expiry: 'near', now: deep.submittedAt, withinMs: 6 * 3_600_000, after: { holdExpiresAt: deep.submittedAt, bookingId: deep.id }, limit: 26 })],
     ['audit search: the entries of 200 bookings', () => listAudit(store.db, { bookingIds: searched, limit: 51 })],
     ['audit search: one actor, a deep page', () => listAudit(store.db, { bookingIds: searched, actor: 'user:u7', beforeSeq: 20_000, limit: 51 })],
   ];

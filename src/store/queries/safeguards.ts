@@ -16,7 +16,7 @@ export async function safeguardsOf(db: Db, bookingId: string) {
 export type BookingSafeguards = Awaited<ReturnType<typeof safeguardsOf>>;
 
 /** Escalated cases within a reader's visibility, newest first, keyset-paged on (raised, booking id, reason). */
-export async function listEscalations(db: Db, visibility: BookingVisibility, limit: number, after?: { raisedAt: Date; bookingId: string; reason: string }) {
+export function listEscalations(db: Db, visibility: BookingVisibility, limit: number, after?: { raisedAt: Date; bookingId: string; reason: string }) {
   const next = after
     ? sql`(${escalations.raisedAt}, ${escalations.bookingId}, ${escalations.reason}) < (${after.raisedAt.toISOString()}::timestamptz, ${after.bookingId}, ${after.reason})`
     : undefined;

@@ -160,26 +160,32 @@ function holdsWhere(f: StatsFilter, expiry: HoldExpiry, now: Date, withinMs: num
   return sql`${detainers.state} = 'honoured' AND ${range} AND ${visibleBookings(f.visibility)}`;
 }
 
+export interface HoldsPage {
+  expiry: HoldExpiry;
+  now: Date;
+  withinMs: number;
+  after?: { holdExpiresAt: Date; bookingId: string };
+  limit: number;
+}
+
+/** The query of `holdsByExpiry` (EXPLAIN it in tests). */
+export function holdsByExpiryQuery(f: StatsFilter, q: HoldsPage): SQL {
+  const after = q.after ? sql` AND (${detainers.holdExpiresAt}, ${bookings.id}) > (${q.after.holdExpiresAt.toISOString()}::timestamptz, ${q.after.bookingId})` : sql``;
+  return sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
+      ${bookings.familyName} || ', ' || ${bookings.givenName} AS "name", ${jurisdictions.name} AS "jurisdictionName",
+      ${jurisdictions.rulesetId} AS "rulesetId", ${detainers.state} AS "state", ${detainers.holdExpiresAt} AS "holdExpiresAt"
+    FROM ${detainers} JOIN ${bookings} ON ${bookings.id} = ${detainers.bookingId}
+    JOIN ${jurisdictions} ON ${jurisdictions.id} = ${bookings.jurisdictionId}
+    WHERE ${holdsWhere(f, q.expiry, q.now, q.withinMs)}${after}
+    ORDER BY ${detainers.holdExpiresAt}, ${bookings.id} LIMIT ${q.limit}`;
+}
+
 /**
  * People held on a detainer whose hold ends soon (or has ended), the soonest first, keyset-paged
  * on (hold end, booking id). Uses detainers_state_idx.
  */
-export async function holdsByExpiry(
-  db: Db,
-  f: StatsFilter,
-  q: { expiry: HoldExpiry; now: Date; withinMs: number; after?: { holdExpiresAt: Date; bookingId: string }; limit: number },
-): Promise<HoldRow[]> {
-  const after = q.after ? sql` AND (${detainers.holdExpiresAt}, ${bookings.id}) > (${q.after.holdExpiresAt.toISOString()}::timestamptz, ${q.after.bookingId})` : sql``;
-  const found = await rows<HoldRow & { holdExpiresAt: string | Date }>(
-    db,
-    sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
-        ${bookings.familyName} || ', ' || ${bookings.givenName} AS "name", ${jurisdictions.name} AS "jurisdictionName",
-        ${jurisdictions.rulesetId} AS "rulesetId", ${detainers.state} AS "state", ${detainers.holdExpiresAt} AS "holdExpiresAt"
-      FROM ${detainers} JOIN ${bookings} ON ${bookings.id} = ${detainers.bookingId}
-      JOIN ${jurisdictions} ON ${jurisdictions.id} = ${bookings.jurisdictionId}
-      WHERE ${holdsWhere(f, q.expiry, q.now, q.withinMs)}${after}
-      ORDER BY ${detainers.holdExpiresAt}, ${bookings.id} LIMIT ${q.limit}`,
-  );
+export async function holdsByExpiry(db: Db, f: StatsFilter, q: HoldsPage): Promise<HoldRow[]> {
+  const found = await rows<HoldRow & { holdExpiresAt: string | Date }>(db, holdsByExpiryQuery(f, q));
   return found.map((r) => ({ ...r, holdExpiresAt: new Date(r.holdExpiresAt) }));
 }
 
@@ -206,17 +212,35 @@ export interface CaseRow {
   immigrationStatus: string | null;
 }
 
+/**
+ * The query of `detainersWithoutConviction` (EXPLAIN it in tests). The page's bookings are chosen
+ * first: newest first on bookings_submitted_idx, probing each booking's detainer and ICE decision
+ * on their keys (scalar subqueries, which the planner keeps per row, where EXISTS became hash
+ * joins over every detainer and decision); the page's detainers are then read per booking (the
+ * LIMIT keeps that lateral a per-row lookup instead of a join the planner would hash). A page costs the bookings walked until it is full:
+ * little while such detainers are common, more as they grow rare.
+ */
+export function detainersWithoutConvictionQuery(f: StatsFilter, limit: number, after?: { submittedAt: Date; bookingId: string }): SQL {
+  const next = after ? sql` AND (${bookings.submittedAt}, ${bookings.id}) < (${after.submittedAt.toISOString()}::timestamptz, ${after.bookingId})` : sql``;
+  const page = sql`SELECT ${bookings.id} AS page_id FROM ${bookings}
+    WHERE ${where(f)}${next}
+      AND (SELECT ${detainerIssued} FROM ${detainers} WHERE ${detainers.bookingId} = ${bookings.id})
+      AND (SELECT ${iceDecisions.level} IS NULL FROM ${iceDecisions} WHERE ${iceDecisions.bookingId} = ${bookings.id})
+    ORDER BY ${bookings.submittedAt} DESC, ${bookings.id} DESC LIMIT ${limit}`;
+  return sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
+      ${bookings.familyName} || ', ' || ${bookings.givenName} AS "name", ${jurisdictions.name} AS "jurisdictionName",
+      ${jurisdictions.rulesetId} AS "rulesetId", ${bookings.submittedAt} AS "submittedAt",
+      d.form AS "form", d.state AS "state", ${iars.status} AS "immigrationStatus"
+    FROM (${page}) AS page
+      JOIN ${bookings} ON ${bookings.id} = page.page_id
+      JOIN ${jurisdictions} ON ${jurisdictions.id} = ${bookings.jurisdictionId}
+      CROSS JOIN LATERAL (SELECT ${detainers.form} AS form, ${detainers.state} AS state FROM ${detainers} WHERE ${detainers.bookingId} = ${bookings.id} LIMIT 1) AS d
+      LEFT JOIN ${iars} ON ${iars.bookingId} = ${bookings.id}
+    ORDER BY ${bookings.submittedAt} DESC, ${bookings.id} DESC`;
+}
+
 /** Detainers issued on people with no conviction, newest first, keyset-paged on (submitted, booking id): the oversight drill-down list. */
 export async function detainersWithoutConviction(db: Db, f: StatsFilter, limit: number, after?: { submittedAt: Date; bookingId: string }): Promise<CaseRow[]> {
-  const next = after ? sql` AND (${bookings.submittedAt}, ${bookings.id}) < (${after.submittedAt.toISOString()}::timestamptz, ${after.bookingId})` : sql``;
-  const found = await rows<CaseRow & { submittedAt: string | Date }>(
-    db,
-    sql`SELECT ${bookings.id} AS "bookingId", ${bookings.bookingNumber} AS "bookingNumber",
-        ${bookings.familyName} || ', ' || ${bookings.givenName} AS "name", ${jurisdictions.name} AS "jurisdictionName",
-        ${jurisdictions.rulesetId} AS "rulesetId", ${bookings.submittedAt} AS "submittedAt",
-        ${detainers.form} AS "form", ${detainers.state} AS "state", ${iars.status} AS "immigrationStatus"
-      FROM ${from} WHERE ${where(f)} AND ${detainerIssued} AND ${noConviction}${next}
-      ORDER BY ${bookings.submittedAt} DESC, ${bookings.id} DESC LIMIT ${limit}`,
-  );
+  const found = await rows<CaseRow & { submittedAt: string | Date }>(db, detainersWithoutConvictionQuery(f, limit, after));
   return found.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt) }));
 }
