@@ -108,7 +108,7 @@ export function storeContract(label: string, open: () => Promise<Store | undefin
         await insertAudited(
           tx,
           jurisdictionActivations,
-          [{ jurisdictionId: 'J-A', effectiveFrom: at, activated: true, optOutRequested: false, optOutHonoured: true, note: 'MOA' }],
+          [{ jurisdictionId: 'J-A', effectiveFrom: at, activated: true, optOutRequested: false, note: 'MOA' }],
           ctx,
         );
       });

@@ -147,7 +147,6 @@ async function seedReference(store: Store, at: Date, extra: readonly Person[]): 
         effectiveFrom: new Date('2009-01-01T00:00:00Z'),
         activated: true,
         optOutRequested: false,
-        optOutHonoured: false,
         note: 'activated (test world)',
       })),
       ctx,

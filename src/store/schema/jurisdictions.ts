@@ -18,14 +18,11 @@ export const jurisdictionActivations = pgTable(
     jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
     effectiveFrom: timestamp('effective_from', { withTimezone: true }).notNull(),
     activated: boolean('activated').notNull(),
-    /** The jurisdiction asked not to share prints with DHS (opt-out request). */
-    optOutRequested: boolean('opt_out_requested').notNull(),
     /**
-     * Not read by the pipeline: whether a request not to share has effect is decided by the
-     * federal opt-out policy in force (policies/federal.policy, src/pipeline/participation.ts).
-     * Kept for the administration view, which still shows it.
+     * The jurisdiction asked not to share prints with DHS (opt-out request). Whether the request
+     * has effect is the federal opt-out policy's answer (policies/federal.policy, src/pipeline/participation.ts).
      */
-    optOutHonoured: boolean('opt_out_honoured').notNull().default(false),
+    optOutRequested: boolean('opt_out_requested').notNull(),
     note: text('note').notNull(),
   },
   (t) => [primaryKey({ columns: [t.jurisdictionId, t.effectiveFrom] })],

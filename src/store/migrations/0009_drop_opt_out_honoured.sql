@@ -1,0 +1,1 @@
+ALTER TABLE "jurisdiction_activations" DROP COLUMN "opt_out_honoured";
