@@ -209,6 +209,16 @@ describe('the console in Chromium', { skip }, () => {
     await inspector.page.getByRole('button', { name: 'Filter' }).click();
     await inspector.page.getByRole('cell', { name: /console_decisions/ }).first().waitFor();
     await screenshot(inspector.page, 'audit');
+    // Search by the person's name: the entries about that person's records, the filters cleared.
+    await inspector.page.getByRole('form', { name: 'Filters' }).getByRole('button', { name: 'Clear' }).click();
+    await inspector.page.getByLabel("Search the audit of a person's bookings").fill('ROJAS, PEDRO');
+    await inspector.page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await inspector.page.getByTestId('audit-search-scope').getByText('records of 1 booking this search names').waitFor();
+    await inspector.page.getByRole('cell', { name: `bookings ${bookingId}` }).first().waitFor();
+    await inspector.page.getByRole('cell', { name: /^detainers / }).first().waitFor();
+    const records = await inspector.page.getByRole('table', { name: 'Audit entries' }).locator('td[data-label="Record"] code').allInnerTexts();
+    assert.ok(records.length > 0 && !records.some((id) => /^B-/.test(id) && !id.includes(bookingId)), records.join(' '));
+    await screenshot(inspector.page, 'audit-search');
     await inspector.context.close();
   });
 

@@ -55,7 +55,7 @@ export const escalationRow = z
     claimedAt: zonedTime.nullable().describe('When US citizenship was claimed'),
     madeTo: z.string().nullable().describe('Who heard the claim: jail, lesc, ero or hotline'),
   })
-  .meta({ id: 'Escalation' });
+  .meta({ id: 'EscalatedCase' });
 
 export const noConvictionPage = pageOf(noConvictionCase);
 export const escalationPage = pageOf(escalationRow);
