@@ -71,6 +71,8 @@ describe('API: the human steps (LESC IAR, ERO decision, jail answer)', () => {
 
     const updates = await t.store.db.select().from(auditLog).where(and(eq(auditLog.entity, 'iars'), eq(auditLog.actor, 'user:analyst')));
     assert.equal(updates.length, 1);
+    const closed = await t.store.db.select().from(auditLog).where(and(eq(auditLog.entity, 'console_tasks'), eq(auditLog.action, 'update'), eq(auditLog.entityId, `lesc/${ids.queued}`)));
+    assert.deepEqual(closed.map((e) => e.actor), ['user:analyst'], 'closing the task is audited once, as the user');
     const d = await get<BookingDetail>('newhaven', `/api/bookings/${ids.queued}`);
     assert.equal(d.iar?.analyst, 'analyst');
     assert.equal(d.iar?.pending, false);

@@ -172,12 +172,8 @@ export class StepService {
   }
 
   async #closeTask(tx: Db, step: HumanStep, bookingId: string, by: string, at: Date): Promise<void> {
-    const closed = await tx
-      .update(consoleTasks)
-      .set({ closedAt: at, closedBy: by })
-      .where(and(eq(consoleTasks.step, step), eq(consoleTasks.bookingId, bookingId), isNull(consoleTasks.closedAt)))
-      .returning({ b: consoleTasks.bookingId });
-    if (closed.length === 0) {
+    const closed = await updateAudited(tx, consoleTasks, { step, bookingId }, { closedAt: at, closedBy: by }, { actor: by, at }, isNull(consoleTasks.closedAt));
+    if (!closed) {
       throw new SeccomError('SECCOM_CONFLICT', `booking ${bookingId} is not waiting for a ${step} decision (already decided, or decided automatically)`, {
         location: { booking: bookingId, step },
       });
