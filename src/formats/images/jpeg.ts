@@ -1,19 +1,22 @@
 /**
  * JPEG input via jpeg-js (baseline, extended and progressive Huffman JPEG). Our own marker walk
  * first gives typed errors, the frame size before any allocation, the JFIF resolution, and a clear
- * refusal of lossless, arithmetic-coded and hierarchical JPEG, which jpeg-js does not decode.
+ * refusal of arithmetic-coded and hierarchical JPEG, which jpeg-js does not decode. Lossless JPEG
+ * (SOF3) goes to our own decoder (jpeg-lossless.ts).
  */
 import jpeg from 'jpeg-js';
 import { SeccomError } from '../../errors/index.ts';
 import type { GrayImage } from './gray-image.ts';
 import { checkDimensions, DEFAULT_MAX_PIXELS, type ImageDecodeOptions } from './limits.ts';
 import { interleavedToGray } from './to-gray.ts';
+import { jfifPpi } from './jfif.ts';
+import { decodeLosslessJpeg } from './jpeg-lossless.ts';
 
 const SOS = 0xda;
 const APP0 = 0xe0;
+const SOF3 = 0xc3;
 const DECODABLE_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
-const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-const CM_PER_INCH = 2.54;
+const OTHER_FRAMES = new Set([0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 interface JpegHeader {
   width: number;
@@ -21,7 +24,8 @@ interface JpegHeader {
   ppi?: number;
 }
 
-function readHeader(b: Uint8Array, opts: ImageDecodeOptions): JpegHeader {
+/** The frame size and resolution, or 'lossless' for an SOF3 frame. */
+function readHeader(b: Uint8Array, opts: ImageDecodeOptions): JpegHeader | 'lossless' {
   const truncated = (offset: number): never => {
     throw new SeccomError('SECCOM_IMAGE_TRUNCATED', 'JPEG ends inside its header segments', { location: { format: 'jpeg', offset } });
   };
@@ -38,13 +42,12 @@ function readHeader(b: Uint8Array, opts: ImageDecodeOptions): JpegHeader {
     if (length < 2) throw new SeccomError('SECCOM_IMAGE_CORRUPT', `JPEG segment length ${length}`, { location });
     if (pos + 2 + length > b.length) truncated(pos);
     const body = pos + 4;
-    if (marker === APP0 && length >= 16 && String.fromCharCode(...b.subarray(body, body + 5)) === 'JFIF\0') {
-      const units = b[body + 7]!;
-      const density = (b[body + 8]! << 8) | b[body + 9]!;
-      if (density > 0 && units === 1) ppi = density;
-      if (density > 0 && units === 2) ppi = Math.round(density * CM_PER_INCH);
+    if (marker === APP0) {
+      ppi = jfifPpi(b.subarray(body, pos + 2 + length)) ?? ppi;
+    } else if (marker === SOF3) {
+      return 'lossless';
     } else if (OTHER_FRAMES.has(marker)) {
-      throw new SeccomError('SECCOM_IMAGE_UNSUPPORTED', 'lossless, arithmetic-coded and hierarchical JPEG are not supported', { location });
+      throw new SeccomError('SECCOM_IMAGE_UNSUPPORTED', 'arithmetic-coded and hierarchical JPEG are not supported', { location });
     } else if (DECODABLE_FRAMES.has(marker)) {
       if (length < 8) truncated(pos);
       frame = { height: (b[body + 1]! << 8) | b[body + 2]!, width: (b[body + 3]! << 8) | b[body + 4]! };
@@ -60,6 +63,7 @@ function readHeader(b: Uint8Array, opts: ImageDecodeOptions): JpegHeader {
 
 export function decodeJpeg(bytes: Uint8Array, opts: ImageDecodeOptions = {}): GrayImage {
   const header = readHeader(bytes, opts);
+  if (header === 'lossless') return decodeLosslessJpeg(bytes, opts);
   let decoded: { width: number; height: number; data: Uint8Array };
   try {
     decoded = jpeg.decode(bytes, {
