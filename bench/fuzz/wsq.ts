@@ -1,5 +1,5 @@
 /**
- * The long fuzz run of the WSQ, image and minutiae-template readers for `npm run fuzz`: seeded
+ * The long fuzz run of the WSQ, image (lossless JPEG included) and minutiae-template readers for `npm run fuzz`: seeded
  * mutations of the real files for `--seconds N` (default 60), `--seed S` to vary the cases.
  * Throws (failing the run) on the first case that breaks an invariant, naming its seed and number.
  */
@@ -14,6 +14,6 @@ export async function run(argv: string[]): Promise<void> {
   const stats = fuzzFormats(await formatTargets(), seed, Number.MAX_SAFE_INTEGER, started + seconds * 1000);
   console.log(
     `WSQ/image/template fuzz: seed ${seed}, ${stats.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
-      `${stats.decoded} decoded, rejected: ${JSON.stringify(stats.rejected)}`,
+      `${stats.decoded} decoded, rejected: ${JSON.stringify(stats.rejected)}, per target: ${JSON.stringify(stats.byTarget)}`,
   );
 }

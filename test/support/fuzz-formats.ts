@@ -17,9 +17,11 @@ import {
   writeIso2011Record,
   writeMinutiaeRecord,
 } from '../../src/formats/templates/index.ts';
+import { imageOf, readAnsiNist } from '../../src/formats/ansi-nist/index.ts';
 import { decodeWsq, readWsqInfo } from '../../src/formats/wsq/index.ts';
 import { j2kEncode, tiffFile } from './encoders.ts';
 import { sharedData } from './env.ts';
+import { encodeLosslessJpeg } from './lossless-jpeg.ts';
 import { prng } from './fuzz-ansi-nist.ts';
 
 export interface FuzzTarget {
@@ -60,6 +62,16 @@ export async function formatTargets(): Promise<FuzzTarget[]> {
     read('sourceafis-samples', 'probe.bmp'),
     cwsq[0]!,
   ];
+  // The NBIS-made JPEGL payloads, and our encoder's output with restarts, other predictors and 16 bits.
+  const jpegl = [
+    ...readAnsiNist(read('ansi-nist', 'nist-references', 'type-10-14-17-piv-index-iris.an2'))
+      .records.map(imageOf)
+      .filter((i) => i?.compression === 'JPEGL')
+      .map((i) => i!.data),
+    encodeLosslessJpeg({ ...small, precision: 8, samples: small.pixels }, { predictor: 4, restartLines: 8 }),
+    encodeLosslessJpeg({ ...small, precision: 16, samples: Uint16Array.from(small.pixels, (p) => p * 257) }, { predictor: 7, table: 'fixed' }),
+    encodeLosslessJpeg({ ...small, precision: 8, samples: small.pixels.map((p) => p & 0xfc) }, { predictor: 5, pointTransform: 2, restartLines: 3 }),
+  ];
   const templates = [
     read('templates', 'fingerprintio', 'iso19794p2v2005', 'iso19794p2v2005-sample.dat'),
     read('sourceafis-samples', 'iso-probe.dat'),
@@ -76,6 +88,7 @@ export async function formatTargets(): Promise<FuzzTarget[]> {
       codes: ['SECCOM_IMAGE_', 'SECCOM_WSQ_'],
       run: (b) => checkImage(decodeImage(b, { maxPixels: MAX_PIXELS })),
     },
+    { name: 'jpeg-lossless', corpus: jpegl, codes: ['SECCOM_IMAGE_'], run: (b) => checkImage(decodeImage(b, { maxPixels: MAX_PIXELS })) },
     {
       name: 'template',
       corpus: templates,
@@ -144,12 +157,15 @@ export interface FormatFuzzStats {
   cases: number;
   decoded: number;
   rejected: Record<string, number>;
+  /** Cases that decoded and that were rejected, per target name. */
+  byTarget: Record<string, { decoded: number; rejected: number }>;
 }
 
 /** Runs cases round-robin over the targets until `maxCases` or `deadline` (ms epoch). */
 export function fuzzFormats(targets: FuzzTarget[], seed: number, maxCases: number, deadline = Infinity): FormatFuzzStats {
   const rand = prng(seed);
-  const stats: FormatFuzzStats = { cases: 0, decoded: 0, rejected: {} };
+  const stats: FormatFuzzStats = { cases: 0, decoded: 0, rejected: {}, byTarget: {} };
+  for (const t of targets) stats.byTarget[t.name] = { decoded: 0, rejected: 0 };
   while (stats.cases < maxCases && Date.now() < deadline) {
     const target = targets[stats.cases % targets.length]!;
     const source = target.corpus[Math.floor(rand() * target.corpus.length)]!;
@@ -158,12 +174,14 @@ export function fuzzFormats(targets: FuzzTarget[], seed: number, maxCases: numbe
     try {
       target.run(bytes);
       stats.decoded++;
+      stats.byTarget[target.name]!.decoded++;
     } catch (e) {
       const where = `${target.name} case ${stats.cases} (seed ${seed})`;
       if (!isSeccomError(e)) throw new Error(`${where}: not a SeccomError: ${(e as Error)?.stack ?? e}`);
       if (!target.codes.some((c) => e.code.startsWith(c))) throw new Error(`${where}: unexpected code ${e.code}: ${e.message}`);
       if (!e.location) throw new Error(`${where}: ${e.code} without a location`);
       stats.rejected[e.code] = (stats.rejected[e.code] ?? 0) + 1;
+      stats.byTarget[target.name]!.rejected++;
     }
   }
   return stats;

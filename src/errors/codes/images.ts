@@ -21,7 +21,7 @@ export const imageCodes = defineCodes({
   SECCOM_IMAGE_UNSUPPORTED: {
     status: 415,
     title: 'Unsupported image variant',
-    description: 'The image is well formed but uses a feature the decoder does not implement: lossless, arithmetic-coded or 12-bit JPEG, compressed or OS/2 BMP, TIFF samples other than 1, 8 or 16 bits. The message names the feature.',
+    description: 'The image is well formed but uses a feature the decoder does not implement: arithmetic-coded, hierarchical or 12-bit lossy JPEG, colour lossless JPEG, compressed or OS/2 BMP, TIFF samples other than 1, 8 or 16 bits. The message names the feature.',
   },
   SECCOM_IMAGE_TOO_LARGE: {
     status: 413,

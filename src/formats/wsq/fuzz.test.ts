@@ -11,4 +11,5 @@ test('mutated WSQ, image and template files decode or fail with typed, located e
   for (const prefix of ['SECCOM_WSQ_', 'SECCOM_IMAGE_', 'SECCOM_TEMPLATE_']) {
     assert.ok(Object.keys(stats.rejected).some((c) => c.startsWith(prefix)), `some cases rejected as ${prefix}*`);
   }
+  for (const [name, t] of Object.entries(stats.byTarget)) assert.ok(t.decoded > 0 && t.rejected > 0, `${name}: ${JSON.stringify(t)}`);
 });
