@@ -88,7 +88,8 @@ export async function formatTargets(): Promise<FuzzTarget[]> {
       codes: ['SECCOM_IMAGE_', 'SECCOM_WSQ_'],
       run: (b) => checkImage(decodeImage(b, { maxPixels: MAX_PIXELS })),
     },
-    { name: 'jpeg-lossless', corpus: jpegl, codes: ['SECCOM_IMAGE_'], run: (b) => checkImage(decodeImage(b, { maxPixels: MAX_PIXELS })) },
+    // A mutated SOI can read as another signature (0xffa0 is WSQ's), hence the WSQ codes.
+    { name: 'jpeg-lossless', corpus: jpegl, codes: ['SECCOM_IMAGE_', 'SECCOM_WSQ_'], run: (b) => checkImage(decodeImage(b, { maxPixels: MAX_PIXELS })) },
     {
       name: 'template',
       corpus: templates,
