@@ -126,6 +126,8 @@ test('bad lossless JPEG input fails with typed errors at a byte offset', () => {
   assertCode(() => decodeImage(badTable), 'SECCOM_IMAGE_CORRUPT');
   const noFrame = Uint8Array.from([...real.subarray(0, sof), ...real.subarray(dht)]);
   assertCode(() => decodeImage(noFrame), 'SECCOM_IMAGE_CORRUPT');
+  const sos = real.indexOf(0xda, dht) - 1;
+  assertCode(() => decodeImage(Uint8Array.from([...real.subarray(0, sos), 0xff, 0xd9])), 'SECCOM_IMAGE_CORRUPT'); // frame, no scan
   const huge = real.slice();
   huge.set([0xff, 0xff, 0xff, 0xff], sof + 5); // 65535 x 65535 in a 110 kB file
   assertCode(() => decodeImage(huge), 'SECCOM_IMAGE_TOO_LARGE');

@@ -51,6 +51,7 @@ export function decodeLosslessJpegSamples(b: Uint8Array, opts: ImageDecodeOption
   let frame: Frame | undefined;
   let samples: Uint16Array | undefined;
   let ppi: number | undefined;
+  let scanned = false;
   let pos = 2;
   for (;;) {
     if (pos + 2 > b.length) throw new SeccomError('SECCOM_IMAGE_TRUNCATED', 'JPEG ends before EOI', { location: loc(pos) });
@@ -82,11 +83,13 @@ export function decodeLosslessJpegSamples(b: Uint8Array, opts: ImageDecodeOption
     } else if (marker === SOS) {
       if (!frame || !samples) corrupt('JPEG scan before the frame header', pos, marker);
       pos = decodeScan(b, pos, body, frame!, samples!, tables, restartInterval);
+      scanned = true;
       continue;
     }
     pos += 2 + length;
   }
   if (!frame || !samples) corrupt('JPEG has no SOF3 frame header', pos);
+  if (!scanned) corrupt('JPEG ends without a scan', pos);
   return { width: frame!.width, height: frame!.height, precision: frame!.precision, samples: samples!, ...(ppi ? { ppi } : {}) };
 }
 
