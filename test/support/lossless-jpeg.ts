@@ -3,6 +3,9 @@
  * the shared data has only two NBIS-made JPEGL payloads (predictors 4 and 7, no restarts), so
  * the decoder's other predictors, precisions and restart handling are checked by round trips.
  */
+import { huffmanEncoder, type HuffmanSpec } from '../../src/formats/huffman/canonical.ts';
+import { buildHuffmanSpec } from '../../src/formats/huffman/optimal.ts';
+
 export interface LosslessJpegInput {
   width: number;
   height: number;
@@ -23,8 +26,10 @@ export interface LosslessJpegOptions {
 }
 
 /** Code lengths 1..16 of a table usable for any image: 17 categories, all-ones code unused. */
-const FIXED_BITS = [0, 1, 5, 0, 0, 7, 0, 3, 1, 0, 0, 0, 0, 0, 0, 0];
-const FIXED_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+const FIXED: HuffmanSpec = {
+  counts: Uint8Array.of(0, 1, 5, 0, 0, 7, 0, 3, 1, 0, 0, 0, 0, 0, 0, 0),
+  values: Uint8Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+};
 
 export function encodeLosslessJpeg(img: LosslessJpegInput, opts: LosslessJpegOptions): Uint8Array {
   const { width, height, precision } = img;
@@ -32,13 +37,13 @@ export function encodeLosslessJpeg(img: LosslessJpegInput, opts: LosslessJpegOpt
   const restartLines = opts.restartLines ?? 0;
   const diffs = differences(img, opts.predictor, pt, restartLines);
   const cats = diffs.map(category);
-  const { bits, values } = opts.table === 'fixed' ? { bits: FIXED_BITS, values: FIXED_VALUES } : optimalTable(cats);
-  const codes = canonicalCodes(bits, values);
+  const table = opts.table === 'fixed' ? FIXED : optimalTable(cats);
+  const codes = huffmanEncoder(table);
 
   const out: number[] = [0xff, 0xd8];
   const segment = (marker: number, body: number[]) => out.push(0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body);
   segment(0xc3, [precision, height >> 8, height & 255, width >> 8, width & 255, 1, 1, 0x11, 0]);
-  segment(0xc4, [(opts.tableClass ?? 0) << 4, ...bits, ...values]);
+  segment(0xc4, [(opts.tableClass ?? 0) << 4, ...table.counts, ...table.values]);
   if (restartLines > 0) segment(0xdd, [(restartLines * width) >> 8, (restartLines * width) & 255]);
   segment(0xda, [1, 1, 0x00, opts.predictor, 0, pt]);
 
@@ -66,8 +71,7 @@ export function encodeLosslessJpeg(img: LosslessJpegInput, opts: LosslessJpegOpt
     }
     const d = diffs[i]!;
     const s = cats[i]!;
-    const code = codes.get(s)!;
-    put(code.code, code.length);
+    put(codes.code[s]!, codes.length[s]!);
     if (s > 0 && s < 16) put(d > 0 ? d : d + (1 << s) - 1, s);
   }
   flush();
@@ -102,53 +106,9 @@ function differences(img: LosslessJpegInput, predictor: number, pt: number, rest
 
 const category = (d: number) => (d === 0 ? 0 : d === 32768 ? 16 : 32 - Math.clz32(Math.abs(d)));
 
-/** Annex K.2: code lengths from frequencies, limited to 16 bits, with the all-ones code reserved. */
-function optimalTable(cats: number[]): { bits: number[]; values: number[] } {
-  const freq = new Array<number>(257).fill(0);
+/** Annex K.2 table for the image's categories. */
+function optimalTable(cats: number[]): HuffmanSpec {
+  const freq = new Array<number>(256).fill(0);
   for (const c of cats) freq[c]!++;
-  freq[256] = 1;
-  const size = new Array<number>(257).fill(0);
-  const others = new Array<number>(257).fill(-1);
-  for (;;) {
-    let v1 = -1;
-    let v2 = -1;
-    for (let i = 0; i < 257; i++) if (freq[i]! > 0 && (v1 < 0 || freq[i]! <= freq[v1]!)) v1 = i;
-    for (let i = 0; i < 257; i++) if (freq[i]! > 0 && i !== v1 && (v2 < 0 || freq[i]! <= freq[v2]!)) v2 = i;
-    if (v2 < 0) break;
-    freq[v1] = freq[v1]! + freq[v2]!;
-    freq[v2] = 0;
-    for (size[v1]!++; others[v1]! >= 0; size[v1]!++) v1 = others[v1]!;
-    others[v1] = v2;
-    for (size[v2]!++; others[v2]! >= 0; size[v2]!++) v2 = others[v2]!;
-  }
-  const count = new Array<number>(33).fill(0);
-  for (let i = 0; i < 257; i++) if (size[i]! > 0) count[size[i]!]!++;
-  for (let i = 32; i > 16; i--) {
-    while (count[i]! > 0) {
-      let j = i - 2;
-      while (count[j] === 0) j--;
-      count[i] = count[i]! - 2;
-      count[i - 1]!++;
-      count[j + 1] = count[j + 1]! + 2;
-      count[j]!--;
-    }
-  }
-  let longest = 16;
-  while (count[longest] === 0) longest--;
-  count[longest]!--; // drop the reserved symbol
-  const values: number[] = [];
-  for (let len = 1; len <= 32; len++) for (let s = 0; s < 256; s++) if (size[s] === len) values.push(s);
-  return { bits: count.slice(1, 17), values };
-}
-
-/** Canonical codes (Annex C) for the table's values, in order of length. */
-function canonicalCodes(bits: number[], values: number[]): Map<number, { code: number; length: number }> {
-  const out = new Map<number, { code: number; length: number }>();
-  let code = 0;
-  let k = 0;
-  for (let len = 1; len <= 16; len++) {
-    for (let i = 0; i < bits[len - 1]!; i++) out.set(values[k++]!, { code: code++, length: len });
-    code <<= 1;
-  }
-  return out;
+  return buildHuffmanSpec(freq);
 }

@@ -1,43 +1,26 @@
 /**
- * Huffman tables and the entropy-coded bit stream of a JPEG scan (ITU-T T.81 Annex C, F.2.2.3,
- * B.1.1.5): table building from a DHT's BITS/HUFFVAL with the checks a corrupt table needs, and
- * bit-by-bit decoding that never reads past the scan's data, so every failure has a byte offset.
+ * The entropy-coded bit stream of a JPEG scan (ITU-T T.81 F.2.2.3, B.1.1.5) and the checks a
+ * corrupt DHT table needs; bit-by-bit decoding never reads past the scan's data, so every failure
+ * has a byte offset. The canonical codes themselves are the shared ones (../huffman/canonical.ts).
  */
 import { SeccomError } from '../../errors/index.ts';
-
-export interface HuffmanTable {
-  /** Largest code of each length 1..16 (-1 when the length has no codes). */
-  maxCode: Int32Array;
-  /** Index into `values` of the first code of each length, minus that code. */
-  valPtr: Int32Array;
-  values: Uint8Array;
-}
+import { huffmanDecoder, huffmanSpecProblem, type HuffmanDecoder } from '../huffman/canonical.ts';
 
 const location = (offset: number) => ({ format: 'jpeg', offset });
 
 /**
  * Builds a table from the 16 counts and the values (Annex C). A set of counts that does not fit
- * the code space, or more than 256 values, is a corrupt table.
+ * the code space, or whose last 16-bit code is all ones (reserved, C.2), is a corrupt table.
  */
-export function buildHuffmanTable(counts: ArrayLike<number>, values: Uint8Array, offset: number): HuffmanTable {
-  const maxCode = new Int32Array(17).fill(-1);
-  const valPtr = new Int32Array(17);
-  let code = 0;
-  let k = 0;
-  for (let len = 1; len <= 16; len++) {
-    const n = counts[len - 1]!;
-    valPtr[len] = k - code;
-    code += n;
-    k += n;
-    // Codes of one length must fit in that many bits; the all-ones code stays reserved (C.2).
-    if (n > 0 && code > (1 << len) - (len === 16 ? 1 : 0)) {
-      throw new SeccomError('SECCOM_IMAGE_CORRUPT', `JPEG Huffman table has more codes of length ${len} than fit`, { location: location(offset) });
-    }
-    if (n > 0) maxCode[len] = code - 1;
-    code <<= 1;
+export function buildHuffmanTable(counts: Uint8Array, values: Uint8Array, offset: number): HuffmanDecoder {
+  const problem = huffmanSpecProblem({ counts, values });
+  const table = problem === undefined ? huffmanDecoder({ counts, values }) : undefined;
+  if (!table || table.maxCode[16] === 0xffff) {
+    throw new SeccomError('SECCOM_IMAGE_CORRUPT', `JPEG Huffman table is not a prefix code: ${problem ?? 'the all-ones 16-bit code is reserved'}`, {
+      location: location(offset),
+    });
   }
-  if (k !== values.length) throw new SeccomError('SECCOM_IMAGE_CORRUPT', 'JPEG Huffman table counts do not match its values', { location: location(offset) });
-  return { maxCode, valPtr, values };
+  return table;
 }
 
 /** Reads bits MSB first from entropy-coded data, undoing 0xFF00 stuffing and stopping at markers. */
@@ -95,12 +78,12 @@ export class BitReader {
   }
 
   /** One Huffman-coded value (F.2.2.3). */
-  decode(t: HuffmanTable): number {
+  decode(t: HuffmanDecoder): number {
     const start = this.pos;
     let code = 0;
     for (let len = 1; len <= 16; len++) {
       code = (code << 1) | this.bit();
-      if (code <= t.maxCode[len]!) return t.values[t.valPtr[len]! + code]!;
+      if (code <= t.maxCode[len]!) return t.values[t.firstIndex[len]! + code - t.minCode[len]!]!;
     }
     throw new SeccomError('SECCOM_IMAGE_CORRUPT', 'JPEG scan holds a code that is not in its Huffman table', { location: location(start) });
   }

@@ -6,7 +6,8 @@
  */
 import { SeccomError } from '../../errors/index.ts';
 import type { GrayImage } from './gray-image.ts';
-import { BitReader, buildHuffmanTable, type HuffmanTable } from './jpeg-huffman.ts';
+import type { HuffmanDecoder } from '../huffman/canonical.ts';
+import { BitReader, buildHuffmanTable } from './jpeg-huffman.ts';
 import { jfifPpi } from './jfif.ts';
 import { checkDimensions, type ImageDecodeOptions } from './limits.ts';
 
@@ -46,7 +47,7 @@ const loc = (offset: number, marker?: number) => ({
 /** Decodes a lossless JPEG to its samples at full precision. */
 export function decodeLosslessJpegSamples(b: Uint8Array, opts: ImageDecodeOptions = {}): LosslessJpegSamples {
   if (b.length < 2 || b[0] !== 0xff || b[1] !== 0xd8) corrupt('JPEG does not start with SOI', 0);
-  const tables = new Map<number, HuffmanTable>();
+  const tables = new Map<number, HuffmanDecoder>();
   let restartInterval = 0;
   let frame: Frame | undefined;
   let samples: Uint16Array | undefined;
@@ -118,7 +119,7 @@ function readFrame(body: Uint8Array, at: number, opts: ImageDecodeOptions): Fram
 }
 
 /** DHT (B.2.4.2): any number of tables; lossless scans use the DC class (see `tableFor`). */
-function readTables(body: Uint8Array, at: number, tables: Map<number, HuffmanTable>): void {
+function readTables(body: Uint8Array, at: number, tables: Map<number, HuffmanDecoder>): void {
   let p = 0;
   while (p < body.length) {
     if (p + 17 > body.length) corrupt('JPEG Huffman table segment too short', at, DHT);
@@ -138,7 +139,7 @@ function readTables(body: Uint8Array, at: number, tables: Map<number, HuffmanTab
  * The table a lossless scan names in Td. NBIS's encoder (the .an2 references) writes its table
  * with class 1, so the AC-class table of the same id is taken when no DC-class one exists.
  */
-function tableFor(tables: Map<number, HuffmanTable>, id: number): HuffmanTable | undefined {
+function tableFor(tables: Map<number, HuffmanDecoder>, id: number): HuffmanDecoder | undefined {
   return tables.get(id) ?? tables.get(4 | id);
 }
 
@@ -149,7 +150,7 @@ function decodeScan(
   body: Uint8Array,
   frame: Frame,
   out: Uint16Array,
-  tables: Map<number, HuffmanTable>,
+  tables: Map<number, HuffmanDecoder>,
   restartInterval: number,
 ): number {
   const ns = body[0]!;
@@ -210,7 +211,7 @@ function predict(p: number, ra: number, rb: number, rc: number): number {
 }
 
 /** A difference: its category SSSS by Huffman code, then SSSS extra bits (H.1.2.2, Table H.2). */
-function difference(reader: BitReader, table: HuffmanTable): number {
+function difference(reader: BitReader, table: HuffmanDecoder): number {
   const start = reader.pos;
   const ssss = reader.decode(table);
   if (ssss === 0) return 0;

@@ -11,7 +11,7 @@ import { stepSizes, subbandVariances } from './bit-allocation.ts';
 import { MIN_SIDE } from './decode.ts';
 import { countSymbols, encodeBlock } from './entropy-encode.ts';
 import { ANALYSIS_HIGHPASS_HALF, ANALYSIS_LOWPASS_HALF } from './filters.ts';
-import { buildHuffmanSpec } from './huffman-build.ts';
+import { buildHuffmanSpec } from '../huffman/optimal.ts';
 import { EOI, SOI } from './markers.ts';
 import { formatNistCom } from './nistcom.ts';
 import { scaledToFloat } from './scaled.ts';

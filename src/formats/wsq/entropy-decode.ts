@@ -5,7 +5,7 @@
  */
 import { SeccomError } from '../../errors/index.ts';
 import { CATEGORY } from './categories.ts';
-import type { HuffmanDecoder } from './huffman.ts';
+import type { HuffmanDecoder } from '../huffman/canonical.ts';
 
 /** Longest Huffman code; a local constant keeps the hot loop free of module-binding lookups. */
 const MAX_CODE_LENGTH = 16;

@@ -4,8 +4,8 @@
  * byte of a block padded with 1 bits.
  */
 import { CATEGORY } from './categories.ts';
-import type { HuffmanSpec } from './huffman.ts';
-import { huffmanEncoder } from './huffman.ts';
+import type { HuffmanSpec } from '../huffman/canonical.ts';
+import { huffmanEncoder } from '../huffman/canonical.ts';
 
 const { MAX_SHORT_RUN, POS_8, NEG_8, POS_16, NEG_16, RUN_8, RUN_16, COEFF_OFFSET } = CATEGORY;
 const { MIN_COEFF: MIN_TABLE_COEFF, MAX_COEFF: MAX_TABLE_COEFF } = CATEGORY;

@@ -1,6 +1,6 @@
 /** Writers for the WSQ marker segments the encoder emits, mirroring tables.ts. */
 import { SeccomError } from '../../errors/index.ts';
-import type { HuffmanSpec } from './huffman.ts';
+import type { HuffmanSpec } from '../huffman/canonical.ts';
 import { COM, DHT, DQT, DTT, SOB, SOF } from './markers.ts';
 
 export class SegmentWriter {

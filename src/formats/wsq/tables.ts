@@ -1,7 +1,7 @@
 /** Parsers for the WSQ marker segments (IAFIS-IC-0110 §3.4–3.8). Each reads one whole segment. */
 import { SeccomError, type ErrorCode } from '../../errors/index.ts';
 import type { ByteReader } from './byte-reader.ts';
-import { huffmanDecoder, huffmanSpecProblem, MAX_CODE_LENGTH, type HuffmanDecoder, type HuffmanSpec } from './huffman.ts';
+import { huffmanDecoder, huffmanSpecProblem, MAX_CODE_LENGTH, type HuffmanDecoder, type HuffmanSpec } from '../huffman/canonical.ts';
 import { scaledToFloat } from './scaled.ts';
 
 export interface FrameHeader {

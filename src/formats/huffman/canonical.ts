@@ -1,5 +1,5 @@
 /**
- * Canonical Huffman codes as WSQ (like JPEG, ITU T.81 Annex C) defines them: code lengths 1..16,
+ * Canonical Huffman codes of ITU T.81 Annex C, shared by the JPEG and WSQ codecs: code lengths 1..16,
  * counts per length, values in code order.
  */
 export const MAX_CODE_LENGTH = 16;

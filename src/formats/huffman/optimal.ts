@@ -1,8 +1,8 @@
 /**
- * Optimal Huffman tables from symbol counts, limited to 16-bit codes (ITU T.81 Annex K.2/K.3,
- * which the WSQ standard adopts). A reserved symbol with count 1 keeps the all-ones code unused.
+ * Optimal Huffman tables from symbol counts, limited to 16-bit codes (ITU T.81 Annex K.2/K.3, which WSQ
+ * adopts). A reserved symbol with count 1 keeps the all-ones code unused. Used by the WSQ encoder.
  */
-import { MAX_CODE_LENGTH, type HuffmanSpec } from './huffman.ts';
+import { MAX_CODE_LENGTH, type HuffmanSpec } from './canonical.ts';
 
 const SYMBOLS = 256;
 
