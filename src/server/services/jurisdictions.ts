@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { SeccomError, isSeccomError } from '../../errors/index.ts';
 import { activationRecords } from '../../pipeline/participation.ts';
-import { participationAt, type Participation } from '../../policy/index.ts';
+import { participationAt, type Participation, type ParticipationRecord } from '../../policy/index.ts';
 import { chainOf } from '../../policy/rule-book.ts';
 import { insertAudited, updateAudited } from '../../store/audited.ts';
 import { jurisdictionActivations, jurisdictions } from '../../store/schema/index.ts';
@@ -36,9 +36,9 @@ export class JurisdictionService {
    * along its chain and its activation history, as the SIB stage asks it; null when no federal
    * opt-out policy is in force on that date.
    */
-  #participation(j: Jurisdiction, acts: Activation[], date: string): Participation | null {
+  #participation(j: Jurisdiction, records: ParticipationRecord[], date: string): Participation | null {
     try {
-      return participationAt(this.#deps.book, j.rulesetId, date, activationRecords(j.id, acts));
+      return participationAt(this.#deps.book, j.rulesetId, date, records);
     } catch (e) {
       if (isSeccomError(e) && e.code === 'SECCOM_POLICY_NOT_IN_FORCE') return null;
       throw e;
@@ -46,17 +46,18 @@ export class JurisdictionService {
   }
 
   #views(j: Jurisdiction, acts: Activation[]) {
+    const records = activationRecords(j.id, acts);
     const out = (a: Activation) => ({
       effectiveFrom: a.effectiveFrom.toISOString(),
       activated: a.activated,
       optOutRequested: a.optOutRequested,
       note: a.note,
       // Records count by their UTC date, as the pipeline reads them (activationRecords).
-      sharing: this.#participation(j, acts, a.effectiveFrom.toISOString().slice(0, 10))?.sharing ?? null,
+      sharing: this.#participation(j, records, a.effectiveFrom.toISOString().slice(0, 10))?.sharing ?? null,
     });
     const a = this.#inForce(acts);
     const today = localDateOf(this.#deps.clock.now().getTime(), this.#zone(j));
-    const p = this.#participation(j, acts, today);
+    const p = this.#participation(j, records, today);
     return {
       activation: a ? out(a) : null,
       activations: acts.map(out),
