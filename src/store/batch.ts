@@ -21,7 +21,12 @@ function jsonValue(column: PgColumn, value: unknown): unknown {
   return driver;
 }
 
-export async function insertBatched<T extends PgTable>(tx: Db, table: T, values: T['$inferInsert'][]): Promise<void> {
+export interface BatchOptions {
+  /** Skip rows whose key already exists (ON CONFLICT DO NOTHING), for derived rows that another process may write at the same time. */
+  skipExisting?: boolean;
+}
+
+export async function insertBatched<T extends PgTable>(tx: Db, table: T, values: T['$inferInsert'][], options: BatchOptions = {}): Promise<void> {
   if (values.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const rows = values as Record<string, unknown>[];
@@ -34,7 +39,7 @@ export async function insertBatched<T extends PgTable>(tx: Db, table: T, values:
       return o;
     });
     await tx.execute(
-      sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${sql.identifier(getTableName(table))}, ${JSON.stringify(chunk)}::json)`,
+      sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${sql.identifier(getTableName(table))}, ${JSON.stringify(chunk)}::json)${options.skipExisting ? sql` ON CONFLICT DO NOTHING` : sql``}`,
     );
   }
 }

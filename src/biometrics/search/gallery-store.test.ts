@@ -72,3 +72,17 @@ test('the pipeline port finds a noisy capture, and an enrolment is searchable at
   const saved = await store.db.select().from(searchGallery).where(eq(searchGallery.subjectId, 'FBI-NEW'));
   assert.equal(saved.length, 1);
 });
+
+test('processes starting together may reconcile the same gallery at once: neither fails, each row is saved once', async () => {
+  await store.db.delete(searchGallery).where(eq(searchGallery.gallery, 'ident'));
+  const engines = [new SearchEngine({ threads: 0 }), new SearchEngine({ threads: 0 })];
+  try {
+    const reports = await Promise.all(engines.map((e) => loadGallery(store, 'ident', e.gallery('ident'))));
+    for (const r of reports) assert.equal(r.loaded + r.encoded, 5);
+    assert.equal((await store.db.select().from(searchGallery).where(eq(searchGallery.gallery, 'ident'))).length, 5);
+    const { candidates } = await engines[1]!.gallery('ident').search(capture(testPerson(4), 1));
+    assert.equal(candidates[0]?.subjectId, 'FIN000000004');
+  } finally {
+    await Promise.all(engines.map((e) => e.close()));
+  }
+});

@@ -73,7 +73,8 @@ export async function loadGallery(store: Store, name: GalleryName, gallery: Gall
     for (let i = 0; i < stale.length; i += CHUNK) {
       await tx.delete(searchGallery).where(and(eq(searchGallery.gallery, name), inArray(searchGallery.subjectId, stale.slice(i, i + CHUNK))));
     }
-    await insertBatched(tx, searchGallery, encoded.map((e) => ({ gallery: name, subjectId: e.subjectId, record: e.record })));
+    // Processes starting together may encode the same subjects: records are deterministic, the first saved stands.
+    await insertBatched(tx, searchGallery, encoded.map((e) => ({ gallery: name, subjectId: e.subjectId, record: e.record })), { skipExisting: true });
   });
   await gallery.addRecords([...entries, ...encoded]);
   return { loaded: entries.length, encoded: encoded.length, dropped: stale.length };

@@ -72,6 +72,8 @@ test('two IDENT worker processes, one killed mid-run: every booking ends once, n
   // The workers start (slowly: several seconds on a busy machine) while this process seeds the world.
   const workers = [worker(database.url, busUrl), worker(database.url, busUrl)];
   const store = await openStore({ url: database.url });
+  // Closed in `finally` whatever fails: an open NATS connection would keep this file running until the runner's timeout.
+  let closeOnFailure: (() => Promise<void>) | undefined;
   try {
     const world = generateWorld('1', 200, simEpoch);
     const arrivals = new BookingStream(world);
@@ -80,7 +82,9 @@ test('two IDENT worker processes, one killed mid-run: every booking ends once, n
     await savePace(store.db, clock.now(), 0);
     await seedWorld(store, world);
     const bus = await JetStreamBus.open(store, clock, parseBusUrl(busUrl));
+    closeOnFailure = () => bus.close();
     const pipeline = await createPipeline(store, clock, { bus: new OnlyConsumers(bus, (stage) => stage !== 'ident') });
+    closeOnFailure = () => pipeline.close();
     await Promise.all(workers.map((w) => w.ready));
     // Two waves: how fast IDENT drains the first must not decide whether the kill comes mid-run.
     const wave = (from: number, to: number) => pipeline.submit(Array.from({ length: to - from }, (_, i) => arrivals.booking(from + i)));
@@ -109,6 +113,7 @@ test('two IDENT worker processes, one killed mid-run: every booking ends once, n
       await savePace(store.db, clock.now(), 0);
     }
     await pipeline.close();
+    closeOnFailure = undefined;
     const asked = (await identProgress(store.db)).asked;
     assert.ok(killedWith && killedWith.applied < asked, `a worker was killed while IDENT had work left (${JSON.stringify(killedWith)} of ${asked})`);
 
@@ -127,6 +132,7 @@ test('two IDENT worker processes, one killed mid-run: every booking ends once, n
     assert.equal(await n(store.db.select({ n: count() }).from(outbox).where(and(isNotNull(outbox.deadAt)))), 0, 'no dead message');
     await verifyAudit(store.db);
   } finally {
+    await closeOnFailure?.();
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await store.close();
     await database.drop();
