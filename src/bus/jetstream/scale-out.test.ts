@@ -91,7 +91,7 @@ test('two IDENT worker processes, one killed mid-run: every booking ends once, n
     await wave(0, bookings / 2);
 
     let killedWith: { asked: number; applied: number } | undefined;
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 120_000; // a guard against a hang, not a speed test
     for (;;) {
       assert.ok(Date.now() < deadline, `the pipeline finished in time (IDENT ${JSON.stringify(await identProgress(store.db))})`);
       await pipeline.bus.pump();
