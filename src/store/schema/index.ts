@@ -10,3 +10,4 @@ export * from './sim.ts';
 export * from './accounts.ts';
 export * from './search.ts';
 export * from './console.ts';
+export * from './state-repository.ts';

@@ -9,6 +9,10 @@ const at = () => timestamp('at', { withTimezone: true }).notNull();
 export const sibResults = pgTable('sib_results', {
   bookingId: bookingRef().primaryKey(),
   sid: text('sid').notNull(),
+  /** The state AFIS search: false when it identified the person (an existing SID), true when the SIB enrolled them under a new SID; null for SIDs assigned before the SIB searched. */
+  newlyAssigned: boolean('newly_assigned'),
+  /** The best candidate's score in the state search (0 with none); null before the SIB searched. */
+  score: real('score'),
   forwardedToDhs: boolean('forwarded_to_dhs').notNull(),
   reason: text('reason').notNull(),
   at: at(),
