@@ -1,6 +1,6 @@
 /**
  * Which XML element holds each record type, and its mapping tree (built from the tables in
- * ./maps). Record types outside this list (3, 5, 6, 18-22, 98) are reported, never dropped.
+ * ./maps). Record types outside this list (3, 5, 6, 18, 20-22) are reported, never dropped.
  */
 import type { SkeletonNode } from './nodes.ts';
 import type { DataGroups } from './data-groups.ts';
@@ -12,6 +12,8 @@ import { signatureGroups, signatureRecord } from './maps/signature.ts';
 import { faceRecord } from './maps/face.ts';
 import { irisRecord } from './maps/iris.ts';
 import { cbeffRecord, testingRecord } from './maps/other-images.ts';
+import { plantarRecord } from './maps/plantar.ts';
+import { assuranceRecord } from './maps/assurance.ts';
 
 export interface RecordSkeleton {
   type: number;
@@ -44,6 +46,8 @@ export const skeletons: readonly RecordSkeleton[] = [
   record(15, 'itl:PackagePalmprintImageRecord', palmprintRecord),
   record(16, 'itl:PackageUserDefinedTestingImageRecord', testingRecord),
   record(17, 'itl:PackageIrisImageRecord', irisRecord),
+  record(19, 'itl:PackagePlantarImageRecord', plantarRecord),
+  record(98, 'itl:PackageInformationAssuranceRecord', assuranceRecord),
   record(99, 'itl:PackageCBEFFBiometricDataRecord', cbeffRecord),
 ];
 

@@ -1,0 +1,120 @@
+/**
+ * Record types and fields no reference file has (Types 19 and 98, the FBI IAFIS Type-9 fields):
+ * synthetic records in the standard's traditional form go to XML and back keeping every field, and
+ * the XML validates against the EBTS 10.0 XSDs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { sharedData } from '../../../../test/support/env.ts';
+import type { SeccomError } from '../../../errors/index.ts';
+import { binaryField, fieldValue, readAnsiNist, setField, textField, writeAnsiNist, type AnRecord, type AnsiNistFile } from '../index.ts';
+import { readAnsiNistXml, validateXsd, writeAnsiNistXml } from './index.ts';
+
+/** The Type-1 and Type-2 of a reference file that validates (it has a 1.013 DOM), then `recs`, CNT listing their IDCs. */
+function transaction(recs: AnRecord[]): AnsiNistFile {
+  const base = readAnsiNist(readFileSync(sharedData('ansi-nist', 'nist-references', 'type-15-palms.an2')));
+  const [t1, t2] = base.records as [AnRecord, AnRecord];
+  const all = [t2, ...recs];
+  setField(t1, 3, [['1', String(all.length)], ...all.map((r) => [String(r.type), fieldValue(r, 2)!])]);
+  // Through the traditional writer and reader, so LEN and tags are what a file would hold.
+  return readAnsiNist(writeAnsiNist({ records: [t1, ...all] }));
+}
+
+function rec(type: number, fields: Record<number, string[][] | Uint8Array>): AnRecord {
+  return {
+    type,
+    encoding: 'tagged',
+    fields: [
+      textField(type, 1, [['0']]),
+      ...Object.entries(fields).map(([n, v]) => (v instanceof Uint8Array ? binaryField(type, Number(n), v) : textField(type, Number(n), v))),
+    ],
+  };
+}
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
+/** Type-19 with every field the mapping has: IMP, SRC, PCD, the image attributes, FGP, AMP, FSP, COM, FQM, DMM and the extended fields. */
+const plantar = rec(19, {
+  2: [['01']],
+  3: [['0']],
+  4: [['WVSP00000']],
+  5: [['20110315']],
+  6: [['1000']],
+  7: [['1500']],
+  8: [['1']],
+  9: [['500']],
+  10: [['500']],
+  11: [['PNG']],
+  12: [['8']],
+  13: [['64']],
+  16: [['500']],
+  17: [['500']],
+  18: [['61', 'XX'], ['62', 'UP']],
+  19: [['64', '3', '10', '10', '900', '10', '500', '1400']],
+  20: [['SYNTHETIC PLANTAR']],
+  24: [['64', '80', '001F', '0203']],
+  30: [['ASSISTED']],
+  902: [['20110315120000Z', 'CROP', 'WVSP', 'CROPPED TO THE SOLE']],
+  903: [['DEV-1']],
+  904: [['ACME', 'SOLE 2', 'SN42']],
+  993: [['WV STATE POLICE']],
+  995: [['1', '2']],
+  996: [['a'.repeat(64)]],
+  997: [['3', '']],
+  998: [['20110315120000Z', '39', '30', '00', '-79', '57', '00', '', 'WGS84']],
+  999: png,
+});
+
+/** Type-98: DFO, SRC, DFT, DCD, two ALF log entries (EVT, EVR, IID, AGT, OLD), ARN, SAN. */
+const assurance = rec(98, {
+  2: [['02']],
+  3: [['001B']],
+  4: [['WVSP00000']],
+  5: [['0002']],
+  6: [['20110315120000Z']],
+  900: [
+    ['Added', '', '1,19.013,NA,NA', 'WVSP CAPTURE STATION 4', ''],
+    ['Modified', 'TYPO', '1,19.020,NA,NA', 'J. EXAMINER', 'SYNTHETIC'],
+  ],
+  901: [['7']],
+  993: [['WV STATE POLICE']],
+});
+
+const written: { name: string; xml: string }[] = [];
+
+function roundTrip(name: string, file: AnsiNistFile): string {
+  const xml = writeAnsiNistXml(file);
+  written.push({ name, xml });
+  const back = readAnsiNistXml(xml);
+  assert.deepEqual(back.unmapped, [], name);
+  assert.ok(Buffer.from(writeAnsiNist(back.file)).equals(Buffer.from(writeAnsiNist(file))), `${name}: not the same bytes`);
+  return xml;
+}
+
+test('Type-19 plantar records travel as itl:PackagePlantarImageRecord and come back field for field', () => {
+  const xml = roundTrip('Type-19', transaction([plantar]));
+  assert.match(xml, /<itl:PackagePlantarImageRecord>[\s\S]*<ansi-nist:PlantarImage>/);
+  assert.match(xml, /<ansi-nist:PlantarImageMissingArea>\s*<ansi-nist:PlantarPositionCode>62<\/ansi-nist:PlantarPositionCode>\s*<ansi-nist:PlantarMissingAreaReasonCode>UP</);
+  assert.equal([...xml.matchAll(/<ansi-nist:PositionPolygonVertex>/g)].length, 3);
+});
+
+test('Type-98 information assurance records travel as itl:PackageInformationAssuranceRecord, one log entry per ALF subfield', () => {
+  const xml = roundTrip('Type-98', transaction([assurance]));
+  assert.match(xml, /<ansi-nist:AssuranceDateTime>\s*<nc:DateTime>2011-03-15T12:00:00Z</);
+  assert.equal([...xml.matchAll(/<ansi-nist:AssuranceLogEntry>/g)].length, 2);
+  assert.match(xml, /<ansi-nist:AssuranceLogEventLocationText>1,19.020,NA,NA</);
+  // User-defined fields (98.200-98.899) have no element: itl:UserDefinedFields is abstract.
+  const udf = structuredClone(assurance);
+  udf.fields.push(textField(98, 200, [['LOCAL']]));
+  assert.throws(
+    () => writeAnsiNistXml(transaction([udf])),
+    (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.record === 3 && e.location?.field === '98.200',
+  );
+});
+
+test('the synthetic records above validate against the EBTS 10.0 XSDs', async () => {
+  assert.deepEqual(written.map((w) => w.name), ['Type-19', 'Type-98']);
+  assert.deepEqual(await validateXsd(written.map((w) => w.xml)), []);
+});
