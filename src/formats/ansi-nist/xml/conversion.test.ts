@@ -75,7 +75,8 @@ const conversions: Record<string, Outcome> = {
   'nist-references/type-9-13-std.an2': { record: 3, field: '9.005', why: LEGACY_MINUTIAE },
   'nist-references/type-9-14-m1.an2': 'canonical',
   'nist-references/type-9-14-std.an2': { record: 3, field: '9.005', why: LEGACY_MINUTIAE },
-  'nist-references/type-9-4-iafis.an2': { record: 3, field: '9.011', why: 'RDG 9.011 has no element; the FBI IAFIS fields (9.014-9.023) only the deprecated ebts:Minutiae' },
+  // Its FBI IAFIS fields 9.014-9.023 map to ebts:Minutiae (record-types.test.ts converts the record without RDG).
+  'nist-references/type-9-4-iafis.an2': { record: 3, field: '9.011', why: 'RDG 9.011: biom:MinutiaeRidgeCountIndicator sits only in the commented-out itl:MinutiaeNISTStandard' },
   'nbis-testdata/face_jpb_DOM_GMT_DCS.an2': 'bytes',
   'nbis-testdata/sign_raw.an2': 'bytes',
   'nbis-testdata/sign_vec.an2': 'bytes',

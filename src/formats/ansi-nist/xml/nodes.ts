@@ -9,10 +9,11 @@ import type { SplitKey } from './splitters.ts';
 /**
  * How a value is spelled in XML. `date`: CCYYMMDD <-> YYYY-MM-DD; `datetime`: YYYYMMDDhhmmssZ <->
  * xs:dateTime; `bool`: Y/N <-> true/false; `fmt`: 9.004 S/U <-> true/false; `pad2`: at least two digits in XML, none leading in
- * traditional (record types, binary IDCs); `int`: read without leading zeros; `hex8`: eight hex
+ * traditional (record types, binary IDCs); `unpad2`: two digits in traditional, none leading in XML
+ * (EBTS 9.014 FGN `08` is FingerPositionCode `8`); `int`: read without leading zeros; `hex8`: eight hex
  * digits in traditional, no leading zeros in XML (CBEFF biometric type); `base64`: binary data.
  */
-export type Conv = 'text' | 'date' | 'datetime' | 'bool' | 'fmt' | 'pad2' | 'int' | 'hex8' | 'base64';
+export type Conv = 'text' | 'date' | 'datetime' | 'bool' | 'fmt' | 'pad2' | 'unpad2' | 'int' | 'hex8' | 'base64';
 
 export interface Binding {
   field: number;
@@ -99,8 +100,9 @@ export interface RowOpts {
  * One mapping row. `path` is the element path below the record element, `/`-separated; a segment
  * may end in `*` (repeat per subfield; `*N` from subfield N), `+` (per item; `+K` from item K,
  * `+K.S` in groups of S items), `%` (per vertex of an `x,y-x,y-...` item) or `%,` (per element of
- * a comma list in one item), and may list other
- * accepted names after `|`; a leaf `-` is an item with no element (RowOpts.fixed). `ref` is the field (`10.015`, item letters after it: `10.015C`), or
+ * a comma list in one item), may list other
+ * accepted names after `|`, and may end its name in `#N` to make a sibling of its own (the same
+ * element again at a fixed place: the eight octants of an FBI minutia); a leaf `-` is an item with no element (RowOpts.fixed). `ref` is the field (`10.015`, item letters after it: `10.015C`), or
  * `=text` for constant content, `@rcc` for the record category, `@udf` for the generic place.
  */
 export type Row = readonly [path: string, ref: string, opts?: RowOpts];
@@ -122,7 +124,7 @@ interface Segment {
 }
 
 function parseSegment(seg: string): Segment {
-  const m = /^([^*+%]+)(?:(\*)(\d*)|(\+)(\d*)(?:\.(\d+))?|(%)(,?))?$/.exec(seg);
+  const m = /^([^*+%#]+)(?:#\d+)?(?:(\*)(\d*)|(\+)(\d*)(?:\.(\d+))?|(%)(,?))?$/.exec(seg);
   if (!m) throw new Error(`bad mapping path segment ${seg}`);
   const [el = '', ...alt] = m[1]!.split('|');
   const repeat = m[2]

@@ -2,7 +2,7 @@
  * Composite traditional values that XML spreads over several elements: the version (1.002), names
  * (surname,given middle), MNU (type-number), height/weight/age ranges, addresses and employers
  * (EAD, RES: structured when the text parses back unchanged, else the full text), print position
- * descriptors inside one item (finger number + image code). `split` gives the parts to write;
+ * descriptors inside one item (finger number + image code), the FBI IAFIS Type-9 coordinates. `split` gives the parts to write;
  * `join` rebuilds the value from the parts read. The writer checks join(split(v)) === v by reading
  * its own output back, so a value that does not split cleanly is refused, never altered.
  */
@@ -70,6 +70,26 @@ const splitters = {
       const addr = address.join(rest);
       return addr === '' ? (org ?? '') : `${org ?? ''}, ${addr}`;
     },
+  },
+  /** FBI IAFIS Type-9 positions: XXXXYYYY (9.018-9.022), XXXXYYYYTTT (9.023 MAT). */
+  xy: {
+    split: (v: string) => (/^\d{8}$/.test(v) ? { x: v.slice(0, 4), y: v.slice(4) } : undefined),
+    join: (p: { x?: string; y?: string }) => `${p.x ?? ''}${p.y ?? ''}`,
+  },
+  xyt: {
+    split: (v: string) => (/^\d{11}$/.test(v) ? { x: v.slice(0, 4), y: v.slice(4, 8), t: v.slice(8) } : undefined),
+    join: (p: { x?: string; y?: string; t?: string }) => `${p.x ?? ''}${p.y ?? ''}${p.t ?? ''}`,
+  },
+  /** A 9.023 MAT ridge count: the neighbouring minutia's number (3 digits), then the count (2). */
+  ridge: {
+    split: (v: string) => (/^\d{5}$/.test(v) ? { ref: v.slice(0, 3), count: v.slice(3) } : undefined),
+    join: (p: { ref?: string; count?: string }) => `${p.ref ?? ''}${p.count ?? ''}`,
+  },
+  /** The last 9.023 MAT item: one octant residual digit per octant, octants 0-7. */
+  octants: {
+    split: (v: string) => (/^\d{8}$/.test(v) ? Object.fromEntries([...v].map((d, i) => [`o${i}`, d])) : undefined),
+    join: (p: { o0?: string; o1?: string; o2?: string; o3?: string; o4?: string; o5?: string; o6?: string; o7?: string }) =>
+      [p.o0, p.o1, p.o2, p.o3, p.o4, p.o5, p.o6, p.o7].map((d) => d ?? '').join(''),
   },
   ppd: {
     split(v: string) {

@@ -27,6 +27,8 @@ export function toXml(value: string, conv: Conv | undefined, where: ErrorLocatio
       return value === 'S' ? 'true' : value === 'U' ? 'false' : unmapped(`"${value}" is not S or U`, where);
     case 'pad2':
       return /^\d+$/.test(value) ? value.padStart(2, '0') : unmapped(`"${value}" is not a number`, where);
+    case 'unpad2':
+      return /^\d{2}$/.test(value) ? String(Number(value)) : unmapped(`"${value}" is not a two-digit number`, where);
     case 'hex8':
       return /^[0-9A-Fa-f]{8}$/.test(value) ? value.replace(/^0+(?=.)/, '') : unmapped(`"${value}" is not eight hex digits`, where);
     default:
@@ -56,6 +58,8 @@ export function fromXml(text: string, conv: Conv | undefined, where: ErrorLocati
     case 'pad2':
     case 'int':
       return /^\d+$/.test(text.trim()) ? text.trim().replace(/^0+(?=\d)/, '') : invalid(`"${text}" is not a number`, where);
+    case 'unpad2':
+      return /^\d{1,2}$/.test(text.trim()) ? text.trim().padStart(2, '0') : invalid(`"${text}" is not a number of at most two digits`, where);
     case 'hex8':
       return /^[0-9A-Fa-f]{1,8}$/.test(text.trim()) ? text.trim().padStart(8, '0') : invalid(`"${text}" is not a hex number of at most eight digits`, where);
     default:

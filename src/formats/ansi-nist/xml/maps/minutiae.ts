@@ -2,7 +2,8 @@
  * Type-9 (minutiae) <-> itl:PackageMinutiaeRecord: the INCITS 378 fields (9.126-9.140,
  * biom:INCITSMinutiae) and the extended feature set (9.300-9.373, biom:ExtendedFeatureSetMinutiae).
  * The legacy ITL 2007 standard-format fields 9.005-9.012 have no element in this schema (the
- * constrained itl.xsd comments itl:Minutiae out), nor do the FBI IAFIS fields 9.013-9.030 here.
+ * constrained itl.xsd comments itl:Minutiae out); the FBI IAFIS fields 9.014-9.025 are
+ * ebts:Minutiae (fbi-minutiae.ts).
  *
  * EFS item orders follow ANSI/NIST-ITL 1-2011 Table 30; those of ROI, ORT, FPP, COR, DEL, MIN, MRC
  * and RCC agree with NIST's BiometricEvaluation EFS reader. EFS paths and polygons are one item,
@@ -10,6 +11,7 @@
  */
 import { fromRows, type Row } from '../nodes.ts';
 import { extended, idc, quality, rcc } from './common.ts';
+import { fbiMinutiae } from './fbi-minutiae.ts';
 
 const C = 'ansi-nist:BiometricCaptureDetail';
 const N = 'ansi-nist:INCITSMinutiae';
@@ -228,6 +230,7 @@ const rows: Row[] = [
   [`${C}/ansi-nist:CaptureDeviceModelText`, '9.904B'],
   [`${C}/ansi-nist:CaptureDeviceSerialNumberText`, '9.904C'],
   [`${C}/ansi-nist:CaptureOrganization/nc:OrganizationName`, '9.993'],
+  ...fbiMinutiae,
   ...efs,
   ...incits,
 ];
