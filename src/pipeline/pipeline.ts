@@ -1,7 +1,8 @@
 /**
  * Wires the stages onto a bus over a store: the embedded default (OutboxBus), with the policy
  * engine's rule book (policies/*.policy) for ERO, the jail and participation, the 1:N search
- * engine (src/biometrics/search) and the placeholder pickup planner, unless other ports are given.
+ * engine (src/biometrics/search: state AFIS, CJIS, IDENT) and the placeholder pickup planner,
+ * unless other ports are given.
  */
 import type { Bus } from '../bus/bus.ts';
 import { OutboxBus, type OutboxBusOptions } from '../bus/outbox-bus.ts';
@@ -40,7 +41,7 @@ export const hashedPickup: PickupPlanner = {
 
 export function buildStages(ports: PipelinePorts): Stage[] {
   return [
-    sibStage(ports.participation),
+    sibStage(ports.participation, ports.stateSearch),
     cjisStage(ports.cjisSearch),
     identStage(ports.identSearch),
     lescStage,
@@ -56,8 +57,9 @@ export async function createPipeline(
   clock: Clock,
   opts: { ports?: Partial<PipelinePorts>; bus?: Bus; busOptions?: OutboxBusOptions } = {},
 ): Promise<Pipeline> {
-  const searches = opts.ports?.cjisSearch && opts.ports.identSearch ? undefined : await openEngineSearches(store);
+  const searches = opts.ports?.stateSearch && opts.ports.cjisSearch && opts.ports.identSearch ? undefined : await openEngineSearches(store);
   const ports: PipelinePorts = {
+    stateSearch: opts.ports?.stateSearch ?? searches!.stateSearch,
     cjisSearch: opts.ports?.cjisSearch ?? searches!.cjisSearch,
     identSearch: opts.ports?.identSearch ?? searches!.identSearch,
     policy: opts.ports?.policy ?? ruleBookPolicy(),

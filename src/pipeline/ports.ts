@@ -9,7 +9,7 @@ import type { ArrestCharge, OffenseLevel } from '../domain/offense.ts';
 import type { DetainerClock, EroDecision, JailResponse } from '../policy/index.ts';
 
 export interface SearchCandidate {
-  /** FBI number (criminal file) or FIN (immigration gallery). */
+  /** FBI number (criminal file), FIN (immigration gallery) or SID (state repository). */
   subjectId: string;
   /** Higher is more similar; the scale is the engine's own. */
   score: number;
@@ -23,6 +23,32 @@ export interface TenprintSearch {
   search(probe: readonly FingerTemplate[], limit?: number): Promise<SearchCandidate[]>;
   /** Adds a subject to the gallery, once the transaction that enrolled it has committed. */
   enrol(subjectId: string, templates: readonly FingerTemplate[]): void;
+}
+
+/** A person of a state's repository (state_subjects) as the state search holds them. */
+export interface StateEnrolment {
+  sid: string;
+  /** The SID's number in the state's sequence (state_subjects.seq). */
+  seq: number;
+  templates: readonly FingerTemplate[];
+}
+
+/**
+ * The SIB's 1:N search of its state AFIS: per state, the people of the state's repository by SID.
+ * The SIB keeps it in step with the repository: before searching a state it adds what was
+ * enrolled since `through(state)` (by other processes), and its own enrolments once committed.
+ */
+export interface StateSearch {
+  /** The highest sequence number among the state's people it holds (0: none). */
+  through(state: string): number;
+  /** Adds people whose enrolment has committed; the next search sees them. */
+  enrol(state: string, people: readonly StateEnrolment[]): void;
+  /** Candidates best first, at most `limit`, among the state's people and those held. */
+  search(state: string, probe: readonly FingerTemplate[], limit?: number): Promise<SearchCandidate[]>;
+  /** Holds a person the running transaction enrols, searched (as subject `key`) along with the state's people until release(). */
+  hold(state: string, key: string, templates: readonly FingerTemplate[]): Promise<void>;
+  /** Drops every person held (the transaction is over; enrol() adds them if it committed). */
+  release(): Promise<void>;
 }
 
 export type DetainerForm = 'I-247' | 'I-247D' | 'I-247N' | 'I-247X';
@@ -101,6 +127,7 @@ export interface PickupPlanner {
 }
 
 export interface PipelinePorts {
+  stateSearch: StateSearch;
   cjisSearch: TenprintSearch;
   identSearch: TenprintSearch;
   policy: PolicyPort;

@@ -1,27 +1,45 @@
 /**
  * The galleries in the store (table search_gallery): load into the engine at start, reconciled
  * with the systems of record that own the templates (criminal_subjects for CJIS,
- * immigration_subjects for IDENT), and save each new enrolment.
+ * immigration_subjects for IDENT, a state's state_subjects for its SIB gallery `sib:XX`), and save
+ * each new enrolment.
  *
  * Reconciliation makes the table a cache that heals itself: a subject of the system of record
  * without a row (first start on a seeded world, or a save lost in a crash) is encoded from its
  * templates and saved; a row whose subject is gone is dropped.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { insertBatched } from '../../store/batch.ts';
-import { criminalSubjects, immigrationSubjects, searchGallery } from '../../store/schema/index.ts';
+import { criminalSubjects, immigrationSubjects, searchGallery, stateSubjects } from '../../store/schema/index.ts';
 import type { Store } from '../../store/store.ts';
+import type { FingerTemplate } from '../template.ts';
 import { encodeRecord } from './compact.ts';
 import type { Gallery, GalleryEntry } from './engine.ts';
 
-export type GalleryName = 'cjis' | 'ident';
+/** The CJIS and IDENT galleries, and one SIB gallery per state (`sib:TX`: the state's people by SID). */
+export type GalleryName = 'cjis' | 'ident' | `sib:${string}`;
 
+/** The federal galleries (the SIB's are per state: stateGalleryName). */
 export const galleryNames: readonly GalleryName[] = ['cjis', 'ident'];
 
-const systems = {
-  cjis: { table: criminalSubjects, id: criminalSubjects.fbiNumber, templates: criminalSubjects.templates },
-  ident: { table: immigrationSubjects, id: immigrationSubjects.fin, templates: immigrationSubjects.templates },
-} as const;
+export function stateGalleryName(state: string): GalleryName {
+  return `sib:${state}`;
+}
+
+interface SystemOfRecord {
+  table: PgTable;
+  id: PgColumn;
+  templates: PgColumn;
+  /** The gallery's subjects among the table's rows (all without). */
+  where?: SQL;
+}
+
+function systemOf(name: GalleryName): SystemOfRecord {
+  if (name === 'cjis') return { table: criminalSubjects, id: criminalSubjects.fbiNumber, templates: criminalSubjects.templates };
+  if (name === 'ident') return { table: immigrationSubjects, id: immigrationSubjects.fin, templates: immigrationSubjects.templates };
+  return { table: stateSubjects, id: stateSubjects.sid, templates: stateSubjects.templates, where: eq(stateSubjects.state, name.slice('sib:'.length)) };
+}
 
 /** Subjects read per query when encoding missing records. */
 const CHUNK = 2000;
@@ -37,13 +55,13 @@ export interface LoadReport {
 
 /** Subjects in the system of record of a gallery. */
 export async function countSubjects(store: Store, name: GalleryName): Promise<number> {
-  const s = systems[name];
-  const [row] = await store.db.select({ n: count() }).from(s.table);
+  const s = systemOf(name);
+  const [row] = await store.db.select({ n: count() }).from(s.table).where(s.where);
   return row?.n ?? 0;
 }
 
 export async function loadGallery(store: Store, name: GalleryName, gallery: Gallery): Promise<LoadReport> {
-  const s = systems[name];
+  const s = systemOf(name);
   // Records travel as base64 text: PGlite hands bytea over about three times slower.
   const rows = (
     await store.db
@@ -52,7 +70,7 @@ export async function loadGallery(store: Store, name: GalleryName, gallery: Gall
       .where(eq(searchGallery.gallery, name))
       .orderBy(asc(searchGallery.subjectId))
   ).map((r) => ({ subjectId: r.subjectId, record: new Uint8Array(Buffer.from(r.record, 'base64')) }));
-  const subjects = new Set((await store.db.select({ id: s.id }).from(s.table)).map((r) => r.id));
+  const subjects = new Set((await store.db.select({ id: s.id }).from(s.table).where(s.where)).map((r) => r.id as string));
   const entries: GalleryEntry[] = [];
   const stale: string[] = [];
   for (const r of rows) {
@@ -67,7 +85,7 @@ export async function loadGallery(store: Store, name: GalleryName, gallery: Gall
       .from(s.table)
       .where(inArray(s.id, missing.slice(i, i + CHUNK)))
       .orderBy(asc(s.id));
-    for (const f of found) encoded.push({ subjectId: f.id, record: encodeRecord(f.templates) });
+    for (const f of found) encoded.push({ subjectId: f.id as string, record: encodeRecord(f.templates as FingerTemplate[]) });
   }
   await store.transaction(async (tx) => {
     for (let i = 0; i < stale.length; i += CHUNK) {

@@ -1,21 +1,24 @@
 /**
  * The engine behind the pipeline's TenprintSearch port (src/pipeline/ports.ts): one engine with
- * the CJIS and IDENT galleries, loaded from the store at start (gallery-store.ts). An enrolment
+ * the CJIS and IDENT galleries and the SIB's state galleries (state-port.ts), loaded from the store
+ * at start (gallery-store.ts). An enrolment
  * reaches the engine at once (so the next search sees it) and is saved in the background; close()
  * waits for the saves. A failed background step fails the next search rather than passing
  * unnoticed.
  */
-import type { SearchCandidate, TenprintSearch } from '../../pipeline/ports.ts';
+import type { SearchCandidate, StateSearch, TenprintSearch } from '../../pipeline/ports.ts';
 import type { Store } from '../../store/store.ts';
 import type { FingerTemplate } from '../template.ts';
 import { encodeRecord } from './compact.ts';
 import { SearchEngine, type Gallery } from './engine.ts';
-import { countSubjects, galleryNames, loadGallery, saveRecord, type GalleryName } from './gallery-store.ts';
+import { countSubjects, galleryNames, loadGallery, saveRecord, stateGalleryName, type GalleryName } from './gallery-store.ts';
+import { EngineStateSearch, repositoryThrough } from './state-port.ts';
 
 /** Below this many subjects in all galleries the engine searches in the calling thread. */
 export const WORKER_THRESHOLD = 20_000;
 
 export interface EngineSearches {
+  stateSearch: StateSearch;
   cjisSearch: TenprintSearch;
   identSearch: TenprintSearch;
   readonly engine: SearchEngine;
@@ -80,17 +83,21 @@ export async function openStoreGalleries(
   }
 }
 
-/** The pipeline's two searches over one engine with both galleries loaded. */
+/** The pipeline's three searches over one engine with every gallery loaded. */
 export async function openEngineSearches(store: Store, opts: { threads?: number } = {}): Promise<EngineSearches> {
-  const { engine, galleries } = await openStoreGalleries(store, galleryNames, opts);
+  const through = await repositoryThrough(store);
+  const { engine, galleries } = await openStoreGalleries(store, [...galleryNames, ...[...through.keys()].map(stateGalleryName)], opts);
   const cjis = new EngineTenprintSearch(store, 'cjis', galleries.get('cjis')!);
   const ident = new EngineTenprintSearch(store, 'ident', galleries.get('ident')!);
+  const state = new EngineStateSearch(store, engine);
+  for (const [s, seq] of through) state.loaded(s, seq);
   return {
+    stateSearch: state,
     cjisSearch: cjis,
     identSearch: ident,
     engine,
     async close() {
-      await Promise.all([...cjis.saves, ...ident.saves]);
+      await Promise.all([...cjis.saves, ...ident.saves, ...state.saves]);
       await engine.close();
     },
   };
