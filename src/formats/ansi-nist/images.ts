@@ -4,7 +4,7 @@
  * CGA, x.012 BPX, x.013 FGP). Decoding the data is left to the codecs (src/formats/wsq, images).
  */
 import type { ErrorCode } from '../../errors/index.ts';
-import { canonicalTag, fieldSubfields, fieldValue, recordData, type AnRecord } from './model.ts';
+import { canonicalTag, fieldSubfields, fieldValue, findField, recordData, type AnRecord } from './model.ts';
 
 /** Compression names of ANSI/NIST-ITL 1-2011 Table 15; binary Types 4 and 7 use the numeric code (index). */
 const binaryCompression = ['NONE', 'WSQ20', 'JPEGB', 'JPEGL', 'JP2', 'JP2L', 'PNG'] as const;
@@ -114,6 +114,8 @@ export function imageHeaderViolations(record: AnRecord): HeaderViolation[] {
   const info = imageOf(record);
   if (!info) return [];
   const t = record.type;
+  // Types 18, 21 and 22 have no image header fields, and a Type-20 source has them only when it is an image.
+  if (t === 18 || t === 21 || t === 22 || (t === 20 && findField(record, 6) === undefined)) return [];
   const out: HeaderViolation[] = [];
   const bad = (num: number, message: string, severity: HeaderViolation['severity'] = 'error') =>
     out.push({ code: 'SECCOM_ANSI_NIST_BAD_IMAGE_HEADER', message, field: canonicalTag(t, num), severity });

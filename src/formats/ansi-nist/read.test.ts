@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ansiNistFiles, dumpEntries, payloadRows } from '../../../test/support/ansi-nist-files.ts';
-import { an2kText, errorsOf, imageOf, parseAnsiNist, readAnsiNist, sha256Hex, fieldValue } from './index.ts';
+import { an2kText, binaryField, errorsOf, imageOf, parseAnsiNist, readAnsiNist, sha256Hex, fieldValue, textField, type AnRecord } from './index.ts';
+import { imageHeaderViolations } from './images.ts';
 
 const files = ansiNistFiles();
 
@@ -90,4 +91,17 @@ test('reference files have no errors; placeholder payloads of the NBIS test file
     warned += violations.length;
   }
   assert.ok(warned > 0);
+});
+
+test('image header checks apply to records that have an image header: not Type-21, nor a Type-20 without HLL', () => {
+  const rec = (type: number, fields: [number, string][]): AnRecord => ({
+    type,
+    encoding: 'tagged',
+    fields: [...fields.map(([n, v]) => textField(type, n, [[v]])), binaryField(type, 999, new Uint8Array([1, 2, 3]))],
+  });
+  assert.deepEqual(imageHeaderViolations(rec(21, [[2, '1'], [15, 'WAV'], [21, '1']])), []);
+  assert.deepEqual(imageHeaderViolations(rec(20, [[2, '1'], [15, 'MP3'], [21, '1']])), []);
+  // A Type-20 still image has HLL, VLL and CGA, and they are checked.
+  const still = imageHeaderViolations(rec(20, [[2, '1'], [6, '0'], [7, '480'], [11, 'NONE']]));
+  assert.deepEqual(still.map((v) => [v.field, v.severity]), [['20.006', 'error']]);
 });

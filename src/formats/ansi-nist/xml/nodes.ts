@@ -42,6 +42,12 @@ export interface When {
   range?: readonly [number, number];
   /** Not a numeric value within these bounds (a missing value matches). */
   outside?: readonly [number, number];
+  /** Not one of these values (a missing value matches). */
+  notIn?: readonly string[];
+  /** The field is in the record (true) or not (false). */
+  present?: boolean;
+  /** A further condition, on another field, that must hold too. */
+  and?: When;
 }
 
 export interface Repeat {

@@ -1,5 +1,5 @@
 /**
- * Record types and fields no reference file converts (Types 19 and 98, the FBI IAFIS Type-9 fields):
+ * Record types and fields no reference file converts (Types 19, 20, 21 and 98, the FBI IAFIS Type-9 fields):
  * synthetic records in the standard's traditional form go to XML and back keeping every field, and
  * the XML validates against the EBTS 10.0 XSDs.
  */
@@ -82,6 +82,68 @@ const assurance = rec(98, {
   993: [['WV STATE POLICE']],
 });
 
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
+const geo = [['20110315120000Z', '39', '30', '00', '-79', '57', '00', '', 'WGS84']];
+
+/** Type-20, a still image: CAR, AQS (two subfields), SFT, SEG, SRN, EFR, the image attributes and the capture fields. */
+const sourceImage = rec(20, {
+  2: [['03']],
+  3: [['D']],
+  4: [['WVSP00000']],
+  5: [['20110315']],
+  6: [['640']],
+  7: [['480']],
+  8: [['1']],
+  9: [['300']],
+  10: [['300']],
+  11: [['JPEGB']],
+  12: [['24']],
+  13: [['SRGB']],
+  14: [['2', '', '', 'FLASH'], ['11', 'NONE', '', '']],
+  15: [['JPG', 'BASELINE JPEG']],
+  16: [['1', 'PAGE1', '3', '10', '10', '600', '10', '300', '400']],
+  17: [['300']],
+  18: [['300']],
+  20: [['SCENE PHOTO']],
+  21: [['1']],
+  902: [['20110315120000Z', 'EXTRACT', 'WVSP', 'FACE CUT OUT']],
+  903: [['CAM-7']],
+  904: [['ACME', 'CAM 2', 'SN9']],
+  993: [['WV STATE POLICE']],
+  994: [['CASE-12 DISK 3']],
+  996: [['b'.repeat(64)]],
+  998: geo,
+  999: jpeg,
+});
+
+/** Type-21 with a time index and an audio file type: biom:ContextAudio, two time segments. */
+const contextAudio = rec(21, {
+  2: [['04']],
+  4: [['WVSP00000']],
+  5: [['20110316']],
+  15: [['WAV', 'PCM 16 BIT']],
+  19: [['00:00:01.000', '00:00:09.500'], ['00:01:00.000', '00:01:30.000']],
+  20: [['INTERVIEW AUDIO']],
+  21: [['2']],
+  993: [['WV STATE POLICE']],
+  994: [['CASE-12 TAPE 1']],
+  999: new Uint8Array([0x52, 0x49, 0x46, 0x46]),
+});
+
+/** Type-21 with a time index and a video file type: biom:ContextVideo, with a segment. */
+const contextVideo = rec(21, {
+  2: [['05']],
+  5: [['20110316']],
+  15: [['MP4']],
+  16: [['1', '00:00:02.000', '3', '1', '1', '50', '1', '20', '40']],
+  19: [['00:00:01.000', '00:00:09.500']],
+  21: [['3']],
+  999: new Uint8Array([0, 0, 0, 0x18]),
+});
+
+/** Type-21 without a time index: biom:ContextImage. */
+const contextImage = rec(21, { 2: [['06']], 15: [['JPG']], 21: [['4']], 998: geo, 999: jpeg });
+
 const written: { name: string; xml: string }[] = [];
 
 function roundTrip(name: string, file: AnsiNistFile): string {
@@ -147,7 +209,32 @@ test('FBI IAFIS Type-9 fields (9.014-9.025) travel as ebts:Minutiae and come bac
   );
 });
 
+test('Type-20 source representations and Type-21 associated context travel as image, audio or video by their time index and file type', () => {
+  const still = roundTrip('Type-20 image', transaction([sourceImage]));
+  assert.match(still, /<itl:PackageSourceRepresentationRecord>[\s\S]*<ansi-nist:SourceRecordCardinalityCode>D<[\s\S]*<ansi-nist:SourceImage>/);
+  assert.equal([...still.matchAll(/<ansi-nist:SourceAcquisition>/g)].length, 2);
+  assert.match(still.replace(/\s+/g, ''), /<ansi-nist:ImageSegmentInternalIdentification><nc:IdentificationID>PAGE1<\/nc:IdentificationID><\/ansi-nist:ImageSegmentInternalIdentification><ansi-nist:PositionPolygonVertexQuantity>3</);
+  const media = roundTrip('Type-21 audio, video, image', transaction([contextAudio, contextVideo, contextImage]));
+  const kinds = [...media.matchAll(/<ansi-nist:Context(Image|Audio|Video)>/g)].map((m) => m[1]);
+  assert.deepEqual(kinds, ['Audio', 'Video', 'Image']);
+  assert.equal([...media.matchAll(/<ansi-nist:TimeSegment>/g)].length, 3);
+  // Audio has no image segments: a SEG on an audio record has no element, and is refused.
+  const segmented = structuredClone(contextAudio);
+  segmented.fields.splice(-1, 0, textField(21, 16, [['1', '', '3', '1', '1', '5', '1', '2', '4']]));
+  assert.throws(
+    () => writeAnsiNistXml(transaction([segmented])),
+    (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.field === '21.016',
+  );
+});
+
 test('the synthetic records above validate against the EBTS 10.0 XSDs', async () => {
-  assert.deepEqual(written.map((w) => w.name), ['Type-19', 'Type-98', 'Type-9 IAFIS (reference)', 'Type-9 IAFIS (all fields)']);
+  assert.deepEqual(written.map((w) => w.name), [
+    'Type-19',
+    'Type-98',
+    'Type-9 IAFIS (reference)',
+    'Type-9 IAFIS (all fields)',
+    'Type-20 image',
+    'Type-21 audio, video, image',
+  ]);
   assert.deepEqual(await validateXsd(written.map((w) => w.xml)), []);
 });

@@ -1,6 +1,6 @@
 /**
  * Which XML element holds each record type, and its mapping tree (built from the tables in
- * ./maps). Record types outside this list (3, 5, 6, 18, 20-22) are reported, never dropped.
+ * ./maps). Record types outside this list (3, 5, 6, 18, 22) are reported, never dropped.
  */
 import type { SkeletonNode } from './nodes.ts';
 import type { DataGroups } from './data-groups.ts';
@@ -14,6 +14,7 @@ import { irisRecord } from './maps/iris.ts';
 import { cbeffRecord, testingRecord } from './maps/other-images.ts';
 import { plantarRecord } from './maps/plantar.ts';
 import { assuranceRecord } from './maps/assurance.ts';
+import { contextRecord, sourceRecord } from './maps/source-context.ts';
 
 export interface RecordSkeleton {
   type: number;
@@ -47,6 +48,8 @@ export const skeletons: readonly RecordSkeleton[] = [
   record(16, 'itl:PackageUserDefinedTestingImageRecord', testingRecord),
   record(17, 'itl:PackageIrisImageRecord', irisRecord),
   record(19, 'itl:PackagePlantarImageRecord', plantarRecord),
+  record(20, 'itl:PackageSourceRepresentationRecord', sourceRecord),
+  record(21, 'itl:PackageAssociatedContextRecord', contextRecord),
   record(98, 'itl:PackageInformationAssuranceRecord', assuranceRecord),
   record(99, 'itl:PackageCBEFFBiometricDataRecord', cbeffRecord),
 ];

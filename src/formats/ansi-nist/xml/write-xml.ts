@@ -77,7 +77,9 @@ function holds(w: When, ctx: Ctx): boolean {
   if (w.in && (v === undefined || !w.in.includes(v))) return false;
   if (w.range && !within(w.range)) return false;
   if (w.outside && within(w.outside)) return false;
-  return true;
+  if (w.notIn && v !== undefined && w.notIn.includes(v)) return false;
+  if (w.present !== undefined && ctx.record.fields.some((f) => f.num === w.field) !== w.present) return false;
+  return w.and ? holds(w.and, ctx) : true;
 }
 
 function firstBinding(node: SkeletonNode): Binding | undefined {

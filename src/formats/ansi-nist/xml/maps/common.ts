@@ -38,11 +38,11 @@ export interface CaptureFields {
 }
 
 /**
- * ImageCaptureDetail, in XSD order. GEO (x.998) items: UTE, LTD, LTM, LTS, LGD, LGM, LGS, ELE,
+ * ImageCaptureDetail (or `detail`: BiometricCaptureDetail of audio and video), in XSD order. GEO (x.998) items: UTE, LTD, LTM, LTS, LGD, LGM, LGS, ELE,
  * GDC, GCM, GCE, GCN, GRT, OSI, OCV; UTE is the capture's UTC time.
  */
-export function capture(t: number, at: string, c: CaptureFields): Row[] {
-  const p = `${at}/ansi-nist:ImageCaptureDetail`;
+export function capture(t: number, at: string, c: CaptureFields, detail = 'ansi-nist:ImageCaptureDetail'): Row[] {
+  const p = `${at}/${detail}`;
   const loc = `${p}/ansi-nist:CaptureLocation`;
   const coord = `${loc}/ansi-nist:LocationTwoDimensionalGeographicCoordinate`;
   const rows: Row[] = [];
@@ -85,7 +85,7 @@ export interface ImageFields extends CaptureFields {
   description?: number;
   bpx?: number;
   csp?: number;
-  com: number;
+  com?: number;
   /** QVU, QAV, QAP subfields (10.024, 16.024, 17.024). */
   quality?: number;
   /** 10.003 IMT. */
