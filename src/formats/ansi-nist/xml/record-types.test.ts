@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { sharedData } from '../../../../test/support/env.ts';
-import type { SeccomError } from '../../../errors/index.ts';
-import { binaryField, fieldValue, readAnsiNist, setField, textField, writeAnsiNist, type AnRecord, type AnsiNistFile } from '../index.ts';
-import { readAnsiNistXml, validateXsd, writeAnsiNistXml } from './index.ts';
+import { isSeccomError, type SeccomError } from '../../../errors/index.ts';
+import { prng } from '../../../../test/support/fuzz-ansi-nist.ts';
+import { binaryField, errorsOf, fieldValue, readAnsiNist, setField, textField, writeAnsiNist, type AnRecord, type AnsiNistFile } from '../index.ts';
+import { parseAnsiNistXml, readAnsiNistXml, validateXsd, writeAnsiNistXml } from './index.ts';
 
 /** The Type-1 and Type-2 of a reference file that validates (it has a 1.013 DOM), then `recs`, CNT listing their IDCs. */
 function transaction(recs: AnRecord[]): AnsiNistFile {
@@ -225,6 +226,29 @@ test('Type-20 source representations and Type-21 associated context travel as im
     () => writeAnsiNistXml(transaction([segmented])),
     (e: SeccomError) => e.code === 'SECCOM_ANSI_NIST_XML_UNMAPPED' && e.location?.field === '21.016',
   );
+});
+
+test('mutated XML of these records never fails with anything but a SeccomError, reading or writing back (seeded, 300 cases)', () => {
+  const rand = prng(1918);
+  const chars = ['<', '>', '/', '&', ';', 'x', ':', ' ', '0', '9'];
+  let clean = 0;
+  for (let i = 0; i < 300; i++) {
+    let s = written[i % written.length]!.xml;
+    // One change per case: a byte swapped, a run deleted, or the tail cut.
+    const at = Math.floor(rand() * s.length);
+    const op = rand();
+    s = op < 0.5 ? s.slice(0, at) + chars[Math.floor(rand() * chars.length)]! + s.slice(at + 1) : op < 0.9 ? s.slice(0, at) + s.slice(at + 1 + Math.floor(rand() * 30)) : s.slice(0, at);
+    try {
+      const read = parseAnsiNistXml(s);
+      if (read.unmapped.length === 0 && errorsOf(read.violations).length === 0) {
+        writeAnsiNistXml(read.file);
+        clean++;
+      }
+    } catch (e) {
+      assert.ok(isSeccomError(e), `case ${i}: ${(e as Error).stack}`);
+    }
+  }
+  assert.ok(clean > 10, `read and wrote back cleanly: ${clean}`);
 });
 
 test('the synthetic records above validate against the EBTS 10.0 XSDs', async () => {
