@@ -1,7 +1,7 @@
 /**
- * Record types and fields no reference file converts (Types 19, 20, 21 and 98, the FBI IAFIS Type-9 fields):
- * synthetic records in the standard's traditional form go to XML and back keeping every field, and
- * the XML validates against the EBTS 10.0 XSDs.
+ * Record types and fields no reference file converts (Types 19, 20, 21 and 98, the FBI IAFIS
+ * Type-9 fields): synthetic records in the standard's traditional form go to XML and back keeping
+ * every field, and the XML validates against the EBTS 10.0 XSDs.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,8 +2,8 @@
  * Composite traditional values that XML spreads over several elements: the version (1.002), names
  * (surname,given middle), MNU (type-number), height/weight/age ranges, addresses and employers
  * (EAD, RES: structured when the text parses back unchanged, else the full text), print position
- * descriptors inside one item (finger number + image code), the FBI IAFIS Type-9 coordinates. `split` gives the parts to write;
- * `join` rebuilds the value from the parts read. The writer checks join(split(v)) === v by reading
+ * descriptors inside one item (finger number + image code), the FBI IAFIS Type-9 coordinates.
+ * `split` gives the parts to write; `join` rebuilds the value from the parts read. The writer checks join(split(v)) === v by reading
  * its own output back, so a value that does not split cleanly is refused, never altered.
  */
 

@@ -38,8 +38,9 @@ export interface CaptureFields {
 }
 
 /**
- * ImageCaptureDetail (or `detail`: BiometricCaptureDetail of audio and video), in XSD order. GEO (x.998) items: UTE, LTD, LTM, LTS, LGD, LGM, LGS, ELE,
- * GDC, GCM, GCE, GCN, GRT, OSI, OCV; UTE is the capture's UTC time.
+ * ImageCaptureDetail (or `detail`: the BiometricCaptureDetail of audio and video), in XSD order.
+ * GEO (x.998) items: UTE, LTD, LTM, LTS, LGD, LGM, LGS, ELE, GDC, GCM, GCE, GCN, GRT, OSI, OCV;
+ * UTE is the capture's UTC time.
  */
 export function capture(t: number, at: string, c: CaptureFields, detail = 'ansi-nist:ImageCaptureDetail'): Row[] {
   const p = `${at}/${detail}`;
