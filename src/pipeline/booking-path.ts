@@ -6,7 +6,7 @@ import { bookingOutcomes, citizenshipClaims, cjisResults, detainerEvents, detain
 export async function bookingPath(db: Db, bookingId: string): Promise<string[]> {
   const path = ['intake'];
   const [sib] = await db.select().from(sibResults).where(eq(sibResults.bookingId, bookingId));
-  if (sib) path.push(`sib: SID ${sib.sid}, ${sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${sib.reason})`);
+  if (sib) path.push(`sib: SID ${sib.sid}${sib.newlyAssigned === null ? '' : sib.newlyAssigned ? ' (new)' : ' (on file)'}, ${sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${sib.reason})`);
   const [cjis] = await db.select().from(cjisResults).where(eq(cjisResults.bookingId, bookingId));
   if (cjis) path.push(`cjis: SRF ${cjis.srf}${cjis.fbiNumber ? `, FBI ${cjis.fbiNumber}` : ''}${cjis.newlyEnrolled ? ' (enrolled)' : ''}`);
   const [ident] = await db.select().from(identResults).where(eq(identResults.bookingId, bookingId));

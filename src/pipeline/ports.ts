@@ -36,19 +36,21 @@ export interface StateEnrolment {
 /**
  * The SIB's 1:N search of its state AFIS: per state, the people of the state's repository by SID.
  * The SIB keeps it in step with the repository: before searching a state it adds what was
- * enrolled since `through(state)` (by other processes), and its own enrolments once committed.
+ * enrolled since `through(state)` (by other processes); the people it enrols itself are held
+ * (searchable at once, so a second booking in the same batch finds them) until its transaction
+ * commits (enrol) or fails (release).
  */
 export interface StateSearch {
   /** The highest sequence number among the state's people it holds (0: none). */
   through(state: string): number;
-  /** Adds people whose enrolment has committed; the next search sees them. */
-  enrol(state: string, people: readonly StateEnrolment[]): void;
-  /** Candidates best first, at most `limit`, among the state's people and those held. */
+  /** Candidates best first, at most `limit`, among the state's people, held ones included. */
   search(state: string, probe: readonly FingerTemplate[], limit?: number): Promise<SearchCandidate[]>;
-  /** Holds a person the running transaction enrols, searched (as subject `key`) along with the state's people until release(). */
-  hold(state: string, key: string, templates: readonly FingerTemplate[]): Promise<void>;
-  /** Drops every person held (the transaction is over; enrol() adds them if it committed). */
-  release(): Promise<void>;
+  /** Adds a person the running transaction enrols, until it commits or fails. */
+  hold(state: string, person: StateEnrolment): Promise<void>;
+  /** People whose enrolment has committed (held ones, or another process's): kept for good; the next search sees them. */
+  enrol(state: string, people: readonly StateEnrolment[]): void;
+  /** Takes back every person still held: their transaction failed. */
+  release(): void;
 }
 
 export type DetainerForm = 'I-247' | 'I-247D' | 'I-247N' | 'I-247X';

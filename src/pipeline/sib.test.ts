@@ -21,9 +21,9 @@ import { seedWorld } from '../sim/seed.ts';
 import { generateWorld, type World } from '../sim/world.ts';
 import { createTestDatabase, openTestStore, postgresAvailable } from '../../test/support/store.ts';
 import { requireOrSkip } from '../../test/support/env.ts';
-import { submitBookings } from './intake.ts';
+import { submitBookings, type Submitted } from './intake.ts';
 import { ruleBookParticipation } from './participation.ts';
-import type { StateSearch } from './ports.ts';
+import type { ParticipationPort, StateSearch } from './ports.ts';
 import { stageHandler } from './stage.ts';
 import { sibStage } from './stages/sib.ts';
 import { topics } from './topics.ts';
@@ -56,10 +56,14 @@ function booking(n: number, ori: string, tcn: string, take: number): BookingSubm
 }
 
 /** Submits the bookings and runs them through the SIB stage as one batch; their results by TCN. */
-async function sib(store: Store, search: StateSearch, subs: BookingSubmission[]) {
+async function sib(store: Store, search: StateSearch, subs: BookingSubmission[], participation: ParticipationPort = ruleBookParticipation()) {
   const submitted = await submitBookings(store, clock, subs);
+  return sibAgain(store, search, submitted, participation);
+}
+
+async function sibAgain(store: Store, search: StateSearch, submitted: Submitted[], participation: ParticipationPort = ruleBookParticipation()) {
   const messages: Message[] = submitted.map((s) => ({ id: `${topics.bookingSubmitted}:${s.bookingId}`, topic: topics.bookingSubmitted, payload: { bookingId: s.bookingId }, availableAt: clock.now() }));
-  await stageHandler(store, clock, sibStage(ruleBookParticipation(), search))(messages);
+  await stageHandler(store, clock, sibStage(participation, search))(messages);
   const rows = await store.db.select().from(sibResults).where(inArray(sibResults.bookingId, submitted.map((s) => s.bookingId)));
   const byId = new Map(rows.map((r) => [r.bookingId, r]));
   return Object.fromEntries(submitted.map((s) => [s.tcn, byId.get(s.bookingId)!]));
@@ -103,25 +107,40 @@ test('a person booked again with another capture keeps their SID; another person
   await verifyAudit(store.db);
 });
 
+test('a SIB transaction that fails takes back the people it held: the retry enrols them under the same numbers', async () => {
+  const failing: ParticipationPort = {
+    sharing() {
+      throw new Error('participation unavailable');
+    },
+  };
+  const subs = [booking(7, TX, 'G-1', 1), booking(7, TX, 'G-2', 2)];
+  const submitted = await submitBookings(store, clock, subs);
+  await assert.rejects(sibAgain(store, searches.stateSearch, submitted, failing), /participation unavailable/);
+  assert.equal((await store.db.select().from(stateSubjects).where(eq(stateSubjects.personId, world.people[7]!.row.id))).length, 0);
+  const retried = await sibAgain(store, searches.stateSearch, submitted);
+  assert.deepEqual([retried['G-1']!.sid, retried['G-1']!.newlyAssigned], ['TX00000004', true]);
+  assert.deepEqual([retried['G-2']!.sid, retried['G-2']!.newlyAssigned], ['TX00000004', false]);
+});
+
 test('after a restart the reloaded galleries identify, and numbering goes on without reusing a number', async () => {
   await searches.close();
   searches = await openEngineSearches(store, { threads: 0 });
   const again = await sib(store, searches.stateSearch, [booking(2, TX, 'B-2', 9), booking(4, TX, 'D-1', 1)]);
   assert.deepEqual([again['B-2']!.sid, again['B-2']!.newlyAssigned], ['TX00000002', false]);
-  assert.deepEqual([again['D-1']!.sid, again['D-1']!.newlyAssigned], ['TX00000004', true]);
+  assert.deepEqual([again['D-1']!.sid, again['D-1']!.newlyAssigned], ['TX00000005', true]);
   const [counter] = await store.db.select().from(stateSidCounters).where(eq(stateSidCounters.state, 'TX'));
-  assert.equal(counter!.last, 4);
+  assert.equal(counter!.last, 5);
 });
 
 test('a SID carried over from before the search keeps its number out of the sequence', async () => {
   // As migration 0011 leaves it: a repository person with seq 0 whose SID holds a number ahead.
-  const [enrolling] = await store.db.select().from(stateSubjects).where(eq(stateSubjects.sid, 'TX00000004'));
-  await store.db.insert(stateSubjects).values({ ...enrolling!, sid: 'TX00000005', seq: 0, personId: world.people[5]!.row.id, templates: capture(world.people[5]!.prints, 0) });
+  const [enrolling] = await store.db.select().from(stateSubjects).where(eq(stateSubjects.sid, 'TX00000005'));
+  await store.db.insert(stateSubjects).values({ ...enrolling!, sid: 'TX00000006', seq: 0, personId: world.people[5]!.row.id, templates: capture(world.people[5]!.prints, 0) });
   await searches.close();
   searches = await openEngineSearches(store, { threads: 0 });
   const next = await sib(store, searches.stateSearch, [booking(5, TX, 'E-1', 2), booking(6, TX, 'F-1', 1)]);
-  assert.deepEqual([next['E-1']!.sid, next['E-1']!.newlyAssigned], ['TX00000005', false]);
-  assert.deepEqual([next['F-1']!.sid, next['F-1']!.newlyAssigned], ['TX00000006', true]);
+  assert.deepEqual([next['E-1']!.sid, next['E-1']!.newlyAssigned], ['TX00000006', false]);
+  assert.deepEqual([next['F-1']!.sid, next['F-1']!.newlyAssigned], ['TX00000007', true]);
 });
 
 test('two processes on PostgreSQL booking the same people in one state at once: one SID per person, no SID twice', async (t) => {

@@ -15,6 +15,8 @@ import type { Store } from '../store/store.ts';
 export interface StageContext extends WriteContext {
   /** Runs fn once the stage's transaction has committed (e.g. adding an enrolment to a search gallery). */
   afterCommit(fn: () => void): void;
+  /** Runs fn if the stage's transaction fails (e.g. taking back what it showed a search gallery meanwhile). */
+  afterRollback(fn: () => void): void;
 }
 
 export interface Stage {
@@ -27,14 +29,21 @@ export interface Stage {
 export function stageHandler(store: Store, clock: Clock, stage: Stage): Handler {
   return async (messages) => {
     const committed: (() => void)[] = [];
-    await store.transaction(async (tx) => {
-      const at = clock.now();
-      const fresh = await claimFresh(tx, stage.name, messages.map((m) => m.id), at);
-      const todo = messages.filter((m) => fresh.has(m.id));
-      if (todo.length === 0) return;
-      const out = await stage.handle(tx, todo, { actor: `stage:${stage.name}`, at, afterCommit: (fn) => committed.push(fn) });
-      await enqueue(tx, out);
-    });
+    const rolledBack: (() => void)[] = [];
+    try {
+      await store.transaction(async (tx) => {
+        const at = clock.now();
+        const fresh = await claimFresh(tx, stage.name, messages.map((m) => m.id), at);
+        const todo = messages.filter((m) => fresh.has(m.id));
+        if (todo.length === 0) return;
+        const ctx: StageContext = { actor: `stage:${stage.name}`, at, afterCommit: (fn) => committed.push(fn), afterRollback: (fn) => rolledBack.push(fn) };
+        const out = await stage.handle(tx, todo, ctx);
+        await enqueue(tx, out);
+      });
+    } catch (e) {
+      for (const fn of rolledBack) fn();
+      throw e;
+    }
     for (const fn of committed) fn();
   };
 }

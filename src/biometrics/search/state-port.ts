@@ -1,10 +1,9 @@
 /**
  * The engine behind the pipeline's StateSearch port (src/pipeline/ports.ts): one gallery per state
- * (`sib:TX`), loaded from the store at start like the federal galleries (gallery-store.ts). People
- * a transaction enrols are held in a second gallery per state (`sib-held:TX`) while it runs, so a
- * person booked twice in one batch is found the second time, and nothing uncommitted reaches the
- * state's gallery. Committed enrolments are saved in the background; close() waits for the saves,
- * and a failed background step fails the next search.
+ * (`sib:TX`), loaded from the store at start like the federal galleries (gallery-store.ts). A
+ * person held by a running transaction is in the state's gallery at once and taken out again if
+ * it fails. Committed enrolments are saved in the background; close() waits for the saves, and a
+ * failed background step fails the next search.
  */
 import { asc, max } from 'drizzle-orm';
 import type { SearchCandidate, StateEnrolment, StateSearch } from '../../pipeline/ports.ts';
@@ -17,7 +16,8 @@ import { saveRecord, stateGalleryName } from './gallery-store.ts';
 
 export class EngineStateSearch implements StateSearch {
   private readonly seen = new Map<string, number>();
-  private readonly held = new Map<string, string[]>();
+  /** Held people by state: SID → their compact record. */
+  private readonly held = new Map<string, Map<string, Uint8Array>>();
   private failure: unknown;
   readonly saves = new Set<Promise<void>>();
 
@@ -35,14 +35,29 @@ export class EngineStateSearch implements StateSearch {
     return this.seen.get(state) ?? 0;
   }
 
+  async search(state: string, probe: readonly FingerTemplate[], limit = 5): Promise<SearchCandidate[]> {
+    if (this.failure) throw this.failure;
+    const { candidates } = await this.gallery(state).search(probe, { top: limit });
+    return candidates.map((c) => ({ subjectId: c.subjectId, score: c.score, hit: c.hit }));
+  }
+
+  async hold(state: string, person: StateEnrolment): Promise<void> {
+    const record = encodeRecord(person.templates);
+    const held = this.held.get(state) ?? new Map<string, Uint8Array>();
+    this.held.set(state, held.set(person.sid, record));
+    await this.gallery(state).addRecords([{ subjectId: person.sid, record }]);
+  }
+
   enrol(state: string, people: readonly StateEnrolment[]): void {
     const name = stateGalleryName(state);
-    const entries = people.map((p) => ({ subjectId: p.sid, record: encodeRecord(p.templates) }));
-    for (const p of people) this.loaded(state, p.seq);
+    const held = this.held.get(state);
     const fail = (e: unknown) => {
       this.failure ??= e;
     };
-    this.engine.gallery(name).addRecords(entries).catch(fail);
+    const entries = people.map((p) => ({ subjectId: p.sid, record: held?.get(p.sid) ?? encodeRecord(p.templates) }));
+    const toAdd = entries.filter((e) => !held?.delete(e.subjectId));
+    if (toAdd.length) this.gallery(state).addRecords(toAdd).catch(fail);
+    for (const p of people) this.loaded(state, p.seq);
     for (const entry of entries) {
       const save = saveRecord(this.store, name, entry).catch(fail);
       this.saves.add(save);
@@ -50,37 +65,16 @@ export class EngineStateSearch implements StateSearch {
     }
   }
 
-  async search(state: string, probe: readonly FingerTemplate[], limit = 5): Promise<SearchCandidate[]> {
-    if (this.failure) throw this.failure;
-    const record = encodeRecord(probe);
-    const galleries = [this.gallery(state)];
-    if (this.held.get(state)?.length) galleries.push(this.heldGallery(state));
-    const found = (await Promise.all(galleries.map((g) => g.search(record, { top: limit })))).flatMap((r) => r.candidates);
-    return found
-      .sort((a, b) => b.score - a.score || (a.subjectId < b.subjectId ? -1 : 1))
-      .slice(0, limit)
-      .map((c) => ({ subjectId: c.subjectId, score: c.score, hit: c.hit }));
-  }
-
-  async hold(state: string, key: string, templates: readonly FingerTemplate[]): Promise<void> {
-    const keys = this.held.get(state) ?? [];
-    this.held.set(state, keys);
-    keys.push(key);
-    await this.heldGallery(state).addRecords([{ subjectId: key, record: encodeRecord(templates) }]);
-  }
-
-  async release(): Promise<void> {
-    const held = [...this.held];
+  release(): void {
+    const fail = (e: unknown) => {
+      this.failure ??= e;
+    };
+    for (const [state, held] of this.held) for (const sid of held.keys()) this.gallery(state).remove(sid).catch(fail);
     this.held.clear();
-    await Promise.all(held.flatMap(([state, keys]) => keys.map((key) => this.heldGallery(state).remove(key))));
   }
 
   private gallery(state: string): Gallery {
     return this.engine.gallery(stateGalleryName(state));
-  }
-
-  private heldGallery(state: string): Gallery {
-    return this.engine.gallery(`sib-held:${state}`);
   }
 }
 

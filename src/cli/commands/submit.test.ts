@@ -35,7 +35,7 @@ test('seccom submit: an EBTS CAR goes through the stages; the same TCN again and
     const out = JSON.parse(ok.stdout[0]!) as { bookingId: string; path: string[] };
     assert.equal(out.bookingId, 'B-CT-SUBMIT-1');
     assert.equal(out.path[0], 'intake');
-    assert.match(out.path[1]!, /^sib: SID CT\d{8}, forwarded to DHS/);
+    assert.match(out.path[1]!, /^sib: SID CT\d{8} \((new|on file)\), forwarded to DHS/);
     assert.match(out.path[2]!, /^cjis: SRF [IN]/);
     assert.match(out.path[3]!, /^ident: /);
     assert.match(out.path[out.path.length - 1]!, /^outcome: /);

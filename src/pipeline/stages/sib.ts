@@ -43,16 +43,22 @@ async function enrolledSince(tx: Db, state: string, through: number): Promise<St
     .orderBy(asc(stateSubjects.seq));
 }
 
-/** The state's next `count` SIDs after `last`, skipping numbers that SIDs carried over from before the SIB searched already hold. */
-async function nextSids(tx: Db, state: string, last: number, count: number): Promise<{ sid: string; seq: number }[]> {
-  const out: { sid: string; seq: number }[] = [];
-  for (let n = last; out.length < count; ) {
-    const wanted = Array.from({ length: count - out.length }, (_, i) => ({ sid: sidOf(state, n + 1 + i), seq: n + 1 + i }));
-    const taken = new Set((await tx.select({ sid: stateSubjects.sid }).from(stateSubjects).where(inArray(stateSubjects.sid, wanted.map((w) => w.sid)))).map((r) => r.sid));
-    out.push(...wanted.filter((w) => !taken.has(w.sid)));
-    n += wanted.length;
-  }
-  return out;
+/**
+ * Hands out the state's SIDs after number `last`, skipping the numbers of SIDs carried over from
+ * before the SIB searched (seq 0, migration 0011) that lie ahead.
+ */
+async function sidSequence(tx: Db, state: string, last: number): Promise<() => number> {
+  const carried = await tx
+    .select({ sid: stateSubjects.sid })
+    .from(stateSubjects)
+    .where(and(eq(stateSubjects.state, state), eq(stateSubjects.seq, 0), gt(stateSubjects.sid, sidOf(state, last))));
+  const taken = new Set(carried.map((r) => r.sid));
+  let n = last;
+  return () => {
+    do n++;
+    while (taken.has(sidOf(state, n)));
+    return n;
+  };
 }
 
 export function sibStage(participation: ParticipationPort, search: StateSearch): Stage {
@@ -70,44 +76,35 @@ export function sibStage(participation: ParticipationPort, search: StateSearch):
       const states = [...byState.keys()].sort();
       const counters = await lockCounters(tx, states);
 
+      ctx.afterRollback(() => search.release());
       const found = new Map<string, { sid: string; newlyAssigned: boolean; score: number }>();
-      const enrolled: (typeof stateSubjects.$inferInsert)[] = [];
-      try {
-        for (const state of states) {
-          const last = counters.get(state)!;
-          const through = search.through(state);
-          if (through < last) search.enrol(state, await enrolledSince(tx, state, through));
-          // People new to the state are held under their booking's id until numbered, so a second
-          // booking of one of them in this batch finds them.
-          const fresh: string[] = [];
-          const sameAs = new Map<string, string>();
-          for (const id of byState.get(state)!) {
-            const [best] = await search.search(state, prints.get(id)!, 1);
-            const hit = best?.hit === true;
-            if (!hit) {
-              await search.hold(state, id, prints.get(id)!);
-              fresh.push(id);
-            } else if (found.get(best.subjectId)?.newlyAssigned) {
-              sameAs.set(id, best.subjectId);
-            }
-            found.set(id, { sid: hit ? best.subjectId : '', newlyAssigned: !hit, score: best?.score ?? 0 });
+      const enrolled: (typeof stateSubjects.$inferInsert & StateEnrolment)[] = [];
+      for (const state of states) {
+        const last = counters.get(state)!;
+        const through = search.through(state);
+        if (through < last) search.enrol(state, await enrolledSince(tx, state, through));
+        const next = await sidSequence(tx, state, last);
+        let seq = last;
+        for (const id of byState.get(state)!) {
+          const probe = prints.get(id)!;
+          const [best] = await search.search(state, probe, 1);
+          const score = best?.score ?? 0;
+          if (best?.hit) {
+            found.set(id, { sid: best.subjectId, newlyAssigned: false, score });
+            continue;
           }
-          const sids = await nextSids(tx, state, last, fresh.length);
-          fresh.forEach((id, i) => {
-            const b = booked.get(id)!;
-            found.get(id)!.sid = sids[i]!.sid;
-            enrolled.push({ ...sids[i]!, state, personId: b.simPersonId, templates: prints.get(id)!, bookingId: id, enrolledAt: ctx.at });
-          });
-          for (const [id, first] of sameAs) found.get(id)!.sid = found.get(first)!.sid;
-          if (sids.length) await tx.update(stateSidCounters).set({ last: sids.at(-1)!.seq }).where(eq(stateSidCounters.state, state));
+          seq = next();
+          const person = { sid: sidOf(state, seq), seq, state, personId: booked.get(id)!.simPersonId, templates: probe, bookingId: id, enrolledAt: ctx.at };
+          // Held at once, so a second booking of the person in this batch finds them.
+          await search.hold(state, person);
+          enrolled.push(person);
+          found.set(id, { sid: person.sid, newlyAssigned: true, score });
         }
-      } finally {
-        await search.release();
+        if (seq > last) await tx.update(stateSidCounters).set({ last: seq }).where(eq(stateSidCounters.state, state));
       }
-
       await insertAudited(tx, stateSubjects, enrolled, ctx);
       ctx.afterCommit(() => {
-        for (const [state, people] of groupBy(enrolled, (e) => e.state)) search.enrol(state, people.map((p) => ({ sid: p.sid, seq: p.seq, templates: p.templates })));
+        for (const [state, people] of groupBy(enrolled, (e) => e.state)) search.enrol(state, people);
       });
       const results = ids.map((id) => {
         const b = booked.get(id)!;

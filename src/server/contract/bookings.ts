@@ -84,7 +84,7 @@ export const bookingDetail = bookingSummary
     releaseDueAt: zonedTime,
     charges: z.array(charge),
     timeline: z.array(timelineEntry),
-    sib: z.object({ sid: z.string(), forwardedToDhs: z.boolean(), reason: z.string(), at: zonedTime }).nullable(),
+    sib: z.object({ sid: z.string(), newlyAssigned: z.boolean().nullable().describe('true: enrolled under a new SID; false: found in the state repository; null: assigned before the state search'), forwardedToDhs: z.boolean(), reason: z.string(), at: zonedTime }).nullable(),
     cjis: z.object({ srf: z.string(), fbiNumber: z.string(), at: zonedTime }).nullable(),
     ident: z.object({ outcome: z.string(), fin: z.string().nullable(), at: zonedTime }).nullable(),
     iaq: z.object({ id: z.string(), text: z.string(), at: zonedTime }).nullable(),

@@ -79,7 +79,7 @@ export function timeline(r: BookingRecord, timeZone: string): TimelineEntry[] {
   const done: Partial<Record<Step, { at: string | null; summary: string }>> = {
     booking: { at: t(r.booking.submittedAt), summary: `Booking ${r.booking.bookingNumber}, TCN ${r.booking.tcn} (${r.booking.tot})` },
   };
-  if (r.sib) done.sib = { at: t(r.sib.at), summary: `SID ${r.sib.sid}; ${r.sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${r.sib.reason})` };
+  if (r.sib) done.sib = { at: t(r.sib.at), summary: `SID ${r.sib.sid}${r.sib.newlyAssigned === null ? '' : r.sib.newlyAssigned ? ' (new)' : ' (on file)'}; ${r.sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'} (${r.sib.reason})` };
   if (r.cjis) done.cjis = { at: t(r.cjis.at), summary: `SRE ${r.cjis.srf === 'I' ? 'ident' : 'non-ident'}, FBI ${r.cjis.fbiNumber}` };
   if (r.ident) done.ident = { at: t(r.ident.at), summary: r.ident.outcome === 'match' ? `Match, FIN ${r.ident.fin}` : 'No match' };
   const lescPending = r.tasks.some((x) => x.step === 'lesc' && !x.closedAt);

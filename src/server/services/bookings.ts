@@ -160,7 +160,7 @@ export class BookingService {
       releaseDueAt: t(b.releaseDueAt),
       charges: r.charges.map((c) => ({ seq: c.seq, offense: c.offense, ncic: c.ncic, level: c.level, felony: c.felony })),
       timeline: timeline(r, tz),
-      sib: r.sib ? { sid: r.sib.sid, forwardedToDhs: r.sib.forwardedToDhs, reason: r.sib.reason, at: t(r.sib.at) } : null,
+      sib: r.sib ? { sid: r.sib.sid, newlyAssigned: r.sib.newlyAssigned, forwardedToDhs: r.sib.forwardedToDhs, reason: r.sib.reason, at: t(r.sib.at) } : null,
       cjis: r.cjis ? { srf: r.cjis.srf, fbiNumber: r.cjis.fbiNumber, at: t(r.cjis.at) } : null,
       ident: r.ident ? { outcome: r.ident.outcome, fin: r.ident.fin, at: t(r.ident.at) } : null,
       iaq: r.iaq ? { id: r.iaq.id, text: r.iaq.text, at: t(r.iaq.at) } : null,

@@ -132,7 +132,7 @@ export function BookingDetail({ id }: { id: string }) {
 
       <section className="card" aria-labelledby="responses-h">
         <h2 id="responses-h">Responses received</h2>
-        {d.sib && <p>State bureau: SID {d.sib.sid}, {d.sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'}. {d.sib.reason}</p>}
+        {d.sib && <p>State bureau: SID {d.sib.sid}{d.sib.newlyAssigned === null ? '' : d.sib.newlyAssigned ? ' (new)' : ' (on file)'}, {d.sib.forwardedToDhs ? 'forwarded to DHS' : 'not forwarded to DHS'}. {d.sib.reason}</p>}
         {d.cjis && (
           <p>
             FBI CJIS (SRE): {d.cjis.srf === 'I' ? 'identification' : 'no identification'}, FBI number {d.cjis.fbiNumber} · {formatTime(d.cjis.at, tz)}
