@@ -1,6 +1,6 @@
 /**
- * The seams where the biometrics and policy work plugs in (docs/architecture.md). Each port has a
- * deterministic placeholder in ./placeholders/, named as such, until the real engine replaces it.
+ * The seams where the biometrics and policy work plugs in (docs/architecture.md). The pipeline's
+ * defaults are the real engines, except the pickup planner, still a placeholder (pipeline.ts).
  */
 import type { FingerTemplate } from '../biometrics/template.ts';
 import type { Activation } from '../domain/jurisdiction.ts';
