@@ -6,7 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { capture } from '../biometrics/search/testing.ts';
 import { openEngineSearches, type EngineSearches } from '../biometrics/search/tenprint-port.ts';
 import type { Message } from '../bus/message.ts';
@@ -81,6 +82,19 @@ after(async () => {
   await store?.close();
 });
 
+test('migration 0011: a SID from before the state search becomes a repository person, identified at their next booking', async () => {
+  // As the placeholder left it: a SID derived from the prints, no repository behind it.
+  const [old] = await submitBookings(store, clock, [booking(30, TX, 'OLD-1', 1)]);
+  await store.db.insert(sibResults).values({ bookingId: old!.bookingId, sid: 'TX55555555', forwardedToDhs: true, reason: 'placeholder', at: clock.now() });
+  await store.db.execute(sql.raw(readFileSync(new URL('../store/migrations/0011_placeholder_sids_enrolled.sql', import.meta.url), 'utf8')));
+  const [carried] = await store.db.select().from(stateSubjects).where(eq(stateSubjects.sid, 'TX55555555'));
+  assert.deepEqual([carried?.state, carried?.seq, carried?.personId, carried?.bookingId], ['TX', 0, world.people[30]!.row.id, old!.bookingId]);
+  await searches.close();
+  searches = await openEngineSearches(store, { threads: 0 });
+  const next = await sib(store, searches.stateSearch, [booking(30, TX, 'OLD-2', 2)]);
+  assert.deepEqual([next['OLD-2']!.sid, next['OLD-2']!.newlyAssigned], ['TX55555555', false]);
+});
+
 test('a person booked again with another capture keeps their SID; another person gets the next one', async () => {
   const first = await sib(store, searches.stateSearch, [booking(1, TX, 'A-1', 1), booking(2, TX, 'B-1', 2)]);
   assert.deepEqual([first['A-1']!.sid, first['A-1']!.newlyAssigned], ['TX00000001', true]);
@@ -94,7 +108,7 @@ test('a person booked again with another capture keeps their SID; another person
   assert.deepEqual([second['C-2']!.sid, second['C-2']!.newlyAssigned], ['TX00000003', false]);
   assert.deepEqual([second['A-CT']!.sid, second['A-CT']!.newlyAssigned], ['CT00000001', true]);
 
-  const repo = await store.db.select().from(stateSubjects).orderBy(asc(stateSubjects.sid));
+  const repo = await store.db.select().from(stateSubjects).where(gt(stateSubjects.seq, 0)).orderBy(asc(stateSubjects.sid));
   assert.deepEqual(
     repo.map((r) => [r.sid, r.personId, r.seq]),
     [
