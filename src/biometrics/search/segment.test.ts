@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeRecord } from './compact.ts';
 import { prepareSearchProbe } from './probe.ts';
-import { Segment } from './segment.ts';
+import { Segment, TAIL_MIN } from './segment.ts';
 import { Shard } from './shard.ts';
 import { capture, testPerson } from './testing.ts';
 
@@ -76,15 +76,16 @@ test('a tail merged into the table keeps every live record findable and drops re
   const seg = new Segment();
   records.forEach((r, i) => seg.append(i, r));
   seg.index();
-  // 70 more, one at a time: past the tail limit of 64, the tail is merged.
-  for (let i = 0; i < 70; i++) {
+  // TAIL_MIN + 6 more, one at a time: past the tail limit, the tail is merged.
+  const more = TAIL_MIN + 6;
+  for (let i = 0; i < more; i++) {
     seg.append(500 + i, encodeRecord(capture(testPerson(500 + i), 0)));
     seg.index();
     if (i === 3) seg.remove(seg.count - 1);
   }
-  assert.equal(seg.size, persons + 69);
+  assert.equal(seg.size, persons + more - 1);
   assert.equal(seg.ids[seg.shortlist(probeOf(12), 1).local[0]!], 12);
-  for (const p of [500, 510, 569]) {
+  for (const p of [500, 510, 500 + more - 1]) {
     assert.equal(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(p), 1))), 1).local[0]!], p);
   }
   assert.notEqual(seg.ids[seg.shortlist(prepareSearchProbe(encodeRecord(capture(testPerson(503), 1))), 1).local[0]!], 503);

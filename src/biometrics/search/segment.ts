@@ -15,8 +15,12 @@ import { fingerOffsets, fingerPosition, MAX_RECORD_FINGERS, readFinger } from '.
 import { tripletKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
 
 export const SEGMENT_CAPACITY = 65_535;
-/** Records the tail may hold before a rebuild, however small the table. */
-const TAIL_MIN = 64;
+/**
+ * Records the tail may hold before a merge or rebuild, however small the table. A merge walks the
+ * whole key space (SLOTS × KEY_SPACE, 8.8 M entries) whatever the table holds, so small galleries
+ * that enrol one record at a time (the SIB's state galleries, CJIS) merge rarely.
+ */
+export const TAIL_MIN = 256;
 /** Keys a rebuild's count pass keeps for its fill pass by default (4 bytes each, 128 MiB). */
 export const REBUILD_KEY_CACHE = 1 << 25;
 /** Finger slots: 0 for an unknown or non-rolled position, then ANSI/NIST FGP 1..10. */
