@@ -2,7 +2,8 @@
  * The engine behind the pipeline's StateSearch port (src/pipeline/ports.ts): one gallery per state
  * (`sib:TX`), loaded from the store at start like the federal galleries (gallery-store.ts). A
  * person held by a running transaction is in the state's gallery at once and taken out again if
- * it fails. Committed enrolments are saved in the background; close() waits for the saves, and a
+ * it fails (a process runs one SIB batch at a time: both buses hand a stage its batches in turn,
+ * so whoever is held belongs to the running transaction). Committed enrolments are saved in the background; close() waits for the saves, and a
  * failed background step fails the next search.
  */
 import { asc, max } from 'drizzle-orm';
