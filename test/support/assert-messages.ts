@@ -1,0 +1,13 @@
+/**
+ * Preloaded by `npm test` (scripts/run-tests.ts). A failing `assert.ok(value)` without a message
+ * makes Node build one from the call's source text; on the TypeScript files tsx runs, that parse
+ * fails and is retried on ever longer text, for minutes, so one failing assertion held its test
+ * file until the runner's timeout. Here a failing `ok` without a message says what it got instead.
+ */
+import assert from 'node:assert';
+
+type Ok = (value: unknown, message?: string | Error) => void;
+for (const target of [assert, assert.strict] as unknown as { ok: Ok }[]) {
+  const ok = target.ok;
+  target.ok = (value, message) => ok(value, message ?? `expected a truthy value, got ${String(value)}`);
+}
