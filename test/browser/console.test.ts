@@ -196,6 +196,11 @@ describe('the console in Chromium', { skip }, () => {
     const board = await as('board');
     await heading(board.page, 'Oversight');
     await board.page.getByTestId('kpis').waitFor();
+    // The lists name people (an audited read): they reload when the reader asks, with their time shown.
+    await board.page.getByTestId('lists-as-of').getByText(/^Lists below as of /).waitFor();
+    const reload = board.page.waitForRequest((r) => new URL(r.url()).pathname === '/api/stats' && !r.url().includes('lists=none'));
+    await board.page.getByRole('button', { name: 'Refresh lists' }).click();
+    await reload;
     await screenshot(board.page, 'board-dashboard');
     await board.context.close();
 

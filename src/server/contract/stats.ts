@@ -8,6 +8,14 @@ export const statsQuery = z.object({
   jurisdiction: z.string().max(64).optional().describe('One jurisdiction id within your scope'),
 });
 
+/** The dashboard: its figures, and the first page of each list unless `lists=none`. */
+export const dashboardQuery = statsQuery.extend({
+  lists: z
+    .enum(['first-page', 'none'])
+    .default('first-page')
+    .describe('none: the figures only, every list empty and no person named, so nothing is audited (the console refreshes its figures live this way)'),
+});
+
 /** The dashboard's lists, each a keyset-paged route of its own (the dashboard carries the first page and its cursor). */
 export const noConvictionQuery = statsQuery.extend(pageQuery);
 export const escalationsQuery = z.object(pageQuery);

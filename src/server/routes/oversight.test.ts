@@ -290,6 +290,13 @@ describe('API: oversight statistics', () => {
     assert.ok(shown(again).length >= 2);
     assert.deepEqual(inspectorReads.map((e) => e.entityId).sort(), shown(again));
     assert.ok(inspectorReads.every((e) => e.entity === 'bookings' && e.purpose === 'oversight-dashboard'));
+    // The figures alone (the console's live refresh) name nobody, so they audit nothing.
+    const figures = await stats('inspector', '?lists=none');
+    assert.deepEqual([figures.totals, figures.holdCounts, figures.byLevel, figures.trend], [again.totals, again.holdCounts, again.byLevel, again.trend]);
+    assert.deepEqual([figures.noConvictionCases, figures.escalations, figures.holdsNearExpiry, figures.holdsPastExpiry], [[], [], [], []]);
+    assert.deepEqual(Object.values(figures.more), [null, null, null, null]);
+    assert.equal((await readBy('user:inspector')).length, inspectorReads.length, 'no read audited for figures alone');
+    assert.equal(problem(await call(t.app, 'GET', '/api/stats?lists=all', inspector)).code, 'SECCOM_REQUEST_INVALID');
     const page = await get<{ bookingId: string }>('/api/stats/no-conviction?limit=1');
     const after = await readBy('user:inspector');
     assert.deepEqual(after.slice(inspectorReads.length).map((e) => e.entityId), page.items.map((r) => r.bookingId), 'a page audits its people');

@@ -11,6 +11,7 @@ import {
   holdsQuery,
   noConvictionPage,
   noConvictionQuery,
+  dashboardQuery,
   statsQuery,
   statsView,
 } from '../contract/stats.ts';
@@ -26,14 +27,14 @@ export const statsRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async 
       schema: {
         tags: ['oversight'],
         summary: 'Counts and trends by level, priority, conviction status, outcome and jurisdiction; holds near or past expiry',
-        querystring: statsQuery,
+        querystring: dashboardQuery,
         response: { 200: statsView, ...problemResponses },
       },
     },
     async (request) => {
       const p = principal(request);
       const me = await ctx.users.view(await ctx.users.byUsername(p.username));
-      return ctx.stats.dashboard(p, me.scopeLabel, ctx.stats.filter(p, request.query));
+      return ctx.stats.dashboard(p, me.scopeLabel, ctx.stats.filter(p, request.query), request.query.lists);
     },
   );
 

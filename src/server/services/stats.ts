@@ -57,7 +57,8 @@ export class StatsService {
     return { visibility: bookingVisibility(p), from, to, jurisdictionId: q.jurisdiction };
   }
 
-  async dashboard(p: Principal, scopeLabel: string, f: StatsFilter): Promise<StatsView> {
+  /** The figures and, unless `lists` is "none", the first page of each list (the people shown audited as read). */
+  async dashboard(p: Principal, scopeLabel: string, f: StatsFilter, lists: 'first-page' | 'none' = 'first-page'): Promise<StatsView> {
     const db = this.#deps.store.db;
     const now = this.#deps.clock.now();
     const [t, trend, counts, ...parts] = await Promise.all([
@@ -66,8 +67,9 @@ export class StatsService {
       holdCounts(db, f, now, nearExpiryMs),
       ...dimensions.map(([, d]) => breakdown(db, f, d)),
     ]);
-    // The lists name people: read and audited together, like a booking detail.
-    const lists = await this.#audited(p, async (tx) => {
+    // The lists name people: read and audited together, like a booking detail. Figures alone name nobody.
+    const none: Page<never> = { items: [], nextCursor: null };
+    const shown = lists === 'none' ? { cases: none, escalated: none, near: none, past: none } : await this.#audited(p, async (tx) => {
       const cases = await this.#noConviction(tx, p, f, { limit: dashboardRows });
       const escalated = await this.#escalations(tx, p, f, { limit: dashboardRows });
       const near = await this.#holds(tx, p, f, { expiry: 'near', limit: dashboardRows }, now);
@@ -80,15 +82,15 @@ export class StatsService {
       totals: t,
       trend,
       holdCounts: counts,
-      holdsNearExpiry: lists.near.items,
-      holdsPastExpiry: lists.past.items,
-      noConvictionCases: lists.cases.items,
-      escalations: lists.escalated.items,
+      holdsNearExpiry: shown.near.items,
+      holdsPastExpiry: shown.past.items,
+      noConvictionCases: shown.cases.items,
+      escalations: shown.escalated.items,
       more: {
-        noConvictionCases: lists.cases.nextCursor,
-        escalations: lists.escalated.nextCursor,
-        holdsNearExpiry: lists.near.nextCursor,
-        holdsPastExpiry: lists.past.nextCursor,
+        noConvictionCases: shown.cases.nextCursor,
+        escalations: shown.escalated.nextCursor,
+        holdsNearExpiry: shown.near.nextCursor,
+        holdsPastExpiry: shown.past.nextCursor,
       },
     } as Partial<StatsView>;
     dimensions.forEach(([name], i) => Object.assign(view, { [name]: parts[i] }));

@@ -15,6 +15,16 @@ import { Chart, palette } from '../components/chart.tsx';
 import { Empty, ErrorBox, Field, Loading, PageHeader } from '../components/ui.tsx';
 
 type Breakdown = StatsView['byLevel'];
+type Lists = Pick<StatsView, 'noConvictionCases' | 'escalations' | 'holdsNearExpiry' | 'holdsPastExpiry' | 'more'>;
+
+function listsOf(s: StatsView): Lists {
+  return { noConvictionCases: s.noConvictionCases, escalations: s.escalations, holdsNearExpiry: s.holdsNearExpiry, holdsPastExpiry: s.holdsPastExpiry, more: s.more };
+}
+
+/** The figures the lists follow: when they move, the lists shown may be out of date. */
+function listCounts(s: StatsView): string {
+  return [s.totals.detainersNoConviction, s.totals.citizenshipClaims, s.holdCounts.near, s.holdCounts.past].join(',');
+}
 
 export function Dashboard() {
   const [period, setPeriod] = useState({ from: '', to: '' });
@@ -23,15 +33,29 @@ export function Dashboard() {
   const [error, setError] = useState<unknown>(null);
 
   const query = qs({ from: period.from, to: period.to });
+  // The lists name people, and showing them is an audited read of each: they load with the page,
+  // the period, or the reader's "Refresh lists"; the live refresh brings the figures alone.
   const load = useCallback(
     () =>
       api<StatsView>('GET', `/api/stats${query}`)
         .then((s) => {
           setStats(s);
+          setListed({ at: s.now, counts: listCounts(s) });
           setError(null);
         })
         .catch(setError),
     [query],
+  );
+  const [listed, setListed] = useState<{ at: StatsView['now']; counts: string } | null>(null);
+  const refreshFigures = useCallback(
+    () =>
+      api<StatsView>('GET', `/api/stats${qs({ from: period.from, to: period.to, lists: 'none' })}`)
+        .then((fresh) => {
+          setStats((shown) => (shown ? { ...fresh, ...listsOf(shown) } : shown));
+          setError(null);
+        })
+        .catch(setError),
+    [period],
   );
   useEffect(() => void load(), [load]);
   // Figures follow the pipeline, at most every few seconds.
@@ -41,10 +65,10 @@ export function Dashboard() {
     if (!dirty) return;
     const id = setTimeout(() => {
       setDirty(false);
-      void load();
+      void refreshFigures();
     }, 3000);
     return () => clearTimeout(id);
-  }, [dirty, load]);
+  }, [dirty, refreshFigures]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -68,7 +92,7 @@ export function Dashboard() {
         <button type="submit">Apply</button>
       </form>
       <ErrorBox error={error} title="The statistics could not be loaded" />
-      {!stats ? error ? null : <Loading what="Counting" /> : <Figures s={stats} period={period} />}
+      {!stats ? error ? null : <Loading what="Counting" /> : <Figures s={stats} period={period} listed={listed} onRefreshLists={() => void load()} />}
     </>
   );
 }
@@ -113,7 +137,17 @@ function MoreButton({ list, what }: { list: ReturnType<typeof useMore<unknown>>;
   );
 }
 
-function Figures({ s, period }: { s: StatsView; period: { from: string; to: string } }) {
+function Figures({
+  s,
+  period,
+  listed,
+  onRefreshLists,
+}: {
+  s: StatsView;
+  period: { from: string; to: string };
+  listed: { at: StatsView['now']; counts: string } | null;
+  onRefreshLists: () => void;
+}) {
   const { user } = useSignedIn();
   const t = s.totals;
   const cases = useMore(s.noConvictionCases, s.more.noConvictionCases, (cursor) => `/api/stats/no-conviction${qs({ ...period, cursor, limit: 50 })}`);
@@ -153,6 +187,16 @@ function Figures({ s, period }: { s: StatsView; period: { from: string; to: stri
         <BreakdownCard title="By jurisdiction" rows={s.byJurisdiction} />
         <BreakdownCard title="By immigration status (IAR)" rows={s.byImmigrationStatus} />
       </div>
+      {listed && (
+        <div className="page-actions" role="status" data-testid="lists-as-of">
+          <span className={listed.counts === listCounts(s) ? 'muted' : undefined}>
+            {listed.counts === listCounts(s) ? 'Lists below' : 'The figures have moved since the lists below were'} as of {formatTime(listed.at, user.timeZone)}.
+          </span>
+          <button type="button" onClick={onRefreshLists}>
+            Refresh lists
+          </button>
+        </div>
+      )}
       <HoldsTable title="Holds near expiry" list={near} empty="No hold ends within 6 hours." />
       <HoldsTable title="Holds past expiry" list={past} empty="None: nobody is held past the end of the hold." />
       <EscalationsCard list={escalated} />
