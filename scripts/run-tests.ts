@@ -42,7 +42,7 @@ if (files.length === 0) {
 const concurrency = process.env.SECCOM_TEST_CONCURRENCY ?? String(Math.max(2, availableParallelism()));
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--import', './test/support/assert-messages.ts', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...passThrough, ...files],
+  ['--import', 'tsx', '--import', './test/support/assert-messages.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...passThrough, ...files],
   { cwd: root, stdio: 'inherit' },
 );
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
