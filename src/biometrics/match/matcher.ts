@@ -54,58 +54,69 @@ export interface PreparedProbe {
 }
 
 export function prepareProbe(t: PackedTemplate): PreparedProbe {
-  const { lenTol, lenTolRel, angleTol } = matchParams;
-  const word = new Uint32Array(t.edgeCount);
-  for (let i = 0; i < t.count; i++) {
-    for (let e = t.edgeStart[i]!; e < t.edgeStart[i + 1]!; e++) {
-      word[e] = (t.edgeLen[e]! | (t.edgeA1[e]! << 8) | (t.edgeA2[e]! << 16) | (i << 24)) >>> 0;
+  const n = t.edgeCount;
+  const { edgeLen, edgeA1, edgeA2, edgeStart } = t;
+  // Each edge's key ranges once (they feed both passes below).
+  const ranges = rangeScratch.length >= n * 4 ? rangeScratch : (rangeScratch = new Int32Array(n * 8));
+  for (let e = 0; e < n; e++) {
+    const len = edgeLen[e]!;
+    const a1 = edgeA1[e]!;
+    const a2 = edgeA2[e]!;
+    ranges[4 * e] = (LEN_BIN_LO[len]! << 8) | LEN_BIN_HI[len]!;
+    ranges[4 * e + 1] = ((a1 - angleTol) >> ANGLE_BIN_SHIFT) + ANGLE_BINS;
+    ranges[4 * e + 2] = ((a1 + angleTol) >> ANGLE_BIN_SHIFT) + ANGLE_BINS;
+    ranges[4 * e + 3] = (((a2 - angleTol) >> ANGLE_BIN_SHIFT) + ANGLE_BINS) | ((((a2 + angleTol) >> ANGLE_BIN_SHIFT) + ANGLE_BINS) << 8);
+  }
+  // Counting sort by key, entries of a key in edge order: count, prefix sums, fill.
+  const bucketStart = new Int32Array(EDGE_KEYS + 1);
+  for (let e = 0; e < n; e++) {
+    const r = ranges[4 * e]!;
+    const b1lo = ranges[4 * e + 1]!;
+    const b1hi = ranges[4 * e + 2]!;
+    const b2 = ranges[4 * e + 3]!;
+    const b2lo = b2 & 0xff;
+    const b2hi = b2 >> 8;
+    for (let lb = r >> 8, l1 = r & 0xff; lb <= l1; lb++) {
+      for (let b1 = b1lo; b1 <= b1hi; b1++) {
+        const row = (lb * ANGLE_BINS + (b1 & WRAP)) * ANGLE_BINS + 1;
+        for (let b2 = b2lo; b2 <= b2hi; b2++) bucketStart[row + (b2 & WRAP)]!++;
+      }
     }
   }
-  // Every (key, edge) entry once, then a counting sort by key.
-  let keys: Uint16Array<ArrayBuffer> = new Uint16Array(t.edgeCount * 64);
-  let owners = new Uint16Array(keys.length);
-  let n = 0;
-  const wrap = ANGLE_BINS - 1;
-  for (let e = 0; e < t.edgeCount; e++) {
-    const len = t.edgeLen[e]!;
-    const tol = lenTol + lenTolRel * len;
-    const l0 = Math.max(0, Math.floor((len - tol) / LEN_BIN));
-    const l1 = Math.min(LEN_BINS - 1, Math.floor((len + tol) / LEN_BIN));
-    const a1 = t.edgeA1[e]!;
-    const a2 = t.edgeA2[e]!;
-    const b1lo = (a1 - angleTol) >> ANGLE_BIN_SHIFT;
-    const b1hi = (a1 + angleTol) >> ANGLE_BIN_SHIFT;
-    const b2lo = (a2 - angleTol) >> ANGLE_BIN_SHIFT;
-    const b2hi = (a2 + angleTol) >> ANGLE_BIN_SHIFT;
-    const need = n + (l1 - l0 + 1) * (b1hi - b1lo + 1) * (b2hi - b2lo + 1);
-    if (need > keys.length) {
-      const grow = Math.max(need, keys.length * 2);
-      keys = growTo(keys, grow);
-      owners = growTo(owners, grow);
-    }
-    for (let lb = l0; lb <= l1; lb++) {
-      for (let b1 = b1lo; b1 <= b1hi; b1++) {
-        for (let b2 = b2lo; b2 <= b2hi; b2++) {
-          keys[n] = edgeKeyOfBins(lb, b1 & wrap, b2 & wrap);
-          owners[n++] = e;
+  for (let k = 0; k < EDGE_KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
+  const fill = fillScratch;
+  fill.set(bucketStart.subarray(0, EDGE_KEYS));
+  const bucketEntries = new Uint32Array(bucketStart[EDGE_KEYS]!);
+  for (let i = 0; i < t.count; i++) {
+    for (let e = edgeStart[i]!, end = edgeStart[i + 1]!; e < end; e++) {
+      // One word per entry: length (bits 0–7), a1 (8–15), a2 (16–23), origin minutia (24–31).
+      const word = (edgeLen[e]! | (edgeA1[e]! << 8) | (edgeA2[e]! << 16) | (i << 24)) >>> 0;
+      const r = ranges[4 * e]!;
+      const b1lo = ranges[4 * e + 1]!;
+      const b1hi = ranges[4 * e + 2]!;
+      const b2 = ranges[4 * e + 3]!;
+      const b2lo = b2 & 0xff;
+      const b2hi = b2 >> 8;
+      for (let lb = r >> 8, l1 = r & 0xff; lb <= l1; lb++) {
+        for (let b1 = b1lo; b1 <= b1hi; b1++) {
+          const row = (lb * ANGLE_BINS + (b1 & WRAP)) * ANGLE_BINS;
+          for (let b2 = b2lo; b2 <= b2hi; b2++) bucketEntries[fill[row + (b2 & WRAP)]!++] = word;
         }
       }
     }
   }
-  const bucketStart = new Int32Array(EDGE_KEYS + 1);
-  for (let k = 0; k < n; k++) bucketStart[keys[k]! + 1]!++;
-  for (let k = 0; k < EDGE_KEYS; k++) bucketStart[k + 1]! += bucketStart[k]!;
-  const fill = bucketStart.slice(0, EDGE_KEYS);
-  const bucketEntries = new Uint32Array(n);
-  for (let k = 0; k < n; k++) bucketEntries[fill[keys[k]!]!++] = word[owners[k]!]!;
   return { template: t, bucketStart, bucketEntries };
 }
 
-function growTo(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
-  const b = new Uint16Array(size);
-  b.set(a);
-  return b;
-}
+const { angleTol } = matchParams;
+const WRAP = ANGLE_BINS - 1;
+/** Length bins within tolerance of each edge length (the tolerance is fractional, so per length). */
+const lenTolOf = (len: number) => matchParams.lenTol + matchParams.lenTolRel * len;
+const LEN_BIN_LO = Int32Array.from({ length: 256 }, (_, len) => Math.max(0, Math.floor((len - lenTolOf(len)) / LEN_BIN)));
+const LEN_BIN_HI = Int32Array.from({ length: 256 }, (_, len) => Math.min(LEN_BINS - 1, Math.floor((len + lenTolOf(len)) / LEN_BIN)));
+/** Per-thread scratch: per-edge key ranges, and the fill cursors of the counting sort. */
+let rangeScratch = new Int32Array(0);
+const fillScratch = new Int32Array(EDGE_KEYS);
 
 /** Integer length tolerance per edge length: lengths are whole pixels, so |dl| ≤ tol ⇔ |dl| ≤ ⌊tol⌋. */
 const LEN_TOL = Int32Array.from({ length: 256 }, (_, len) => Math.floor(matchParams.lenTol + matchParams.lenTolRel * len));

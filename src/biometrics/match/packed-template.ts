@@ -121,27 +121,57 @@ export function packTemplate(t: FingerTemplate): PackedTemplate {
     .sort((a, b) => b.quality - a.quality || a.y - b.y || a.x - b.x || a.angle - b.angle)
     .slice(0, MAX_MINUTIAE);
   const n = mins.length;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const angs = new Uint8Array(n);
+  const m = minutiaeScratch(n);
   for (let i = 0; i < n; i++) {
-    const m = mins[i]!;
-    xs[i] = Math.round(m.x * s);
-    ys[i] = Math.round(m.y * s);
-    angs[i] = Math.round((2 * Math.PI - m.angle) * TO_BYTE) & 255;
+    const v = mins[i]!;
+    m.x[i] = Math.round(v.x * s);
+    m.y[i] = Math.round(v.y * s);
+    m.angle[i] = Math.round((2 * Math.PI - v.angle) * TO_BYTE) & 255;
+    m.type[i] = v.type === 'ending' ? 1 : v.type === 'bifurcation' ? 2 : 0;
+    m.quality[i] = Math.max(0, Math.min(100, Math.round(v.quality)));
   }
+  return packMinutiae(n, m);
+}
+
+/** Minutiae in packing order, as packTemplate has converted them (500 ppi, angle bytes, type codes). */
+interface MinutiaArrays {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly angle: Uint8Array;
+  readonly type: Uint8Array;
+  readonly quality: Uint8Array;
+}
+
+let scratch: MinutiaArrays | undefined;
+
+/** Per-thread scratch for packMinutiae's input (at least n entries; overwritten by the next call). */
+function minutiaeScratch(n: number): MinutiaArrays {
+  if (!scratch || scratch.x.length < n) {
+    const size = Math.max(n, MAX_MINUTIAE);
+    scratch = { x: new Float64Array(size), y: new Float64Array(size), angle: new Uint8Array(size), type: new Uint8Array(size), quality: new Uint8Array(size) };
+  }
+  return scratch;
+}
+
+const nearD = new Float64Array(EDGE_NEIGHBOURS);
+const nearJ = new Int32Array(EDGE_NEIGHBOURS);
+const lists = new Int32Array(MAX_MINUTIAE * EDGE_NEIGHBOURS);
+const listLen = new Int32Array(MAX_MINUTIAE);
+
+/** Packs n minutiae (at most MAX_MINUTIAE, already ordered and converted): builds the edge tables. */
+function packMinutiae(n: number, m: MinutiaArrays): PackedTemplate {
+  const xs = m.x;
+  const ys = m.y;
   // Neighbour lists: K nearest within MAX_EDGE, nearest first (ties by index): insertion into a
   // sorted K-slot buffer, with no allocation per minutia.
-  const nearD = new Float64Array(EDGE_NEIGHBOURS);
-  const nearJ = new Int32Array(EDGE_NEIGHBOURS);
-  const lists: number[][] = [];
+  let e = 0;
   for (let i = 0; i < n; i++) {
-    let m = 0;
+    let c = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const d = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
-      if (d > MAX_EDGE * MAX_EDGE || (m === EDGE_NEIGHBOURS && d >= nearD[m - 1]!)) continue;
-      let p = m < EDGE_NEIGHBOURS ? m++ : m - 1;
+      if (d > MAX_EDGE * MAX_EDGE || (c === EDGE_NEIGHBOURS && d >= nearD[c - 1]!)) continue;
+      let p = c < EDGE_NEIGHBOURS ? c++ : c - 1;
       while (p > 0 && nearD[p - 1]! > d) {
         nearD[p] = nearD[p - 1]!;
         nearJ[p] = nearJ[p - 1]!;
@@ -150,9 +180,10 @@ export function packTemplate(t: FingerTemplate): PackedTemplate {
       nearD[p] = d;
       nearJ[p] = j;
     }
-    lists.push(Array.from(nearJ.subarray(0, m)));
+    lists.set(nearJ.subarray(0, c), i * EDGE_NEIGHBOURS);
+    listLen[i] = c;
+    e += c;
   }
-  const e = lists.reduce((acc, l) => acc + l.length, 0);
   const l = layout(n, e);
   const bytes = new Uint8Array(l.total);
   const dv = new DataView(bytes.buffer);
@@ -162,19 +193,22 @@ export function packTemplate(t: FingerTemplate): PackedTemplate {
   dv.setUint16(8, e, true);
   dv.setUint32(12, l.total, true);
   const p = view(bytes, n, e);
+  p.angle.set(m.angle.subarray(0, n));
+  p.type.set(m.type.subarray(0, n));
+  p.quality.set(m.quality.subarray(0, n));
+  const angs = p.angle;
   let k = 0;
   for (let i = 0; i < n; i++) {
     p.x[i] = xs[i]!;
     p.y[i] = ys[i]!;
-    p.angle[i] = angs[i]!;
-    const type = mins[i]!.type;
-    p.type[i] = type === 'ending' ? 1 : type === 'bifurcation' ? 2 : 0;
-    p.quality[i] = Math.max(0, Math.min(100, Math.round(mins[i]!.quality)));
     p.edgeStart[i] = k;
-    for (const j of lists[i]!) {
+    for (let q = i * EDGE_NEIGHBOURS, end = q + listLen[i]!; q < end; q++) {
+      const j = lists[q]!;
       const dx = xs[j]! - xs[i]!;
       const dy = ys[j]! - ys[i]!;
-      const len = Math.round(Math.hypot(dx, dy));
+      // dx, dy are whole pixels: √ of their exact sum of squares rounds as Math.hypot does (a
+      // length is never within an ulp of a half).
+      const len = Math.round(Math.sqrt(dx * dx + dy * dy));
       const dir = Math.round(Math.atan2(dy, dx) * TO_BYTE) & 255;
       const a1 = (dir - angs[i]!) & 255;
       const a2 = (angs[j]! - angs[i]!) & 255;

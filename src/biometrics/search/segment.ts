@@ -4,14 +4,16 @@
  *
  * The index is a compressed sparse row table per finger slot (position 0 = unknown, 1..10),
  * with 16-bit record numbers, built in two passes (count, fill) from the arena. Records added
- * in small numbers go to a tail map first and are merged into the table when the tail grows past
- * an eighth of it, so online enrolment stays cheap and searches always see every record.
+ * in small numbers go to a tail index (tail-index.ts) first and are merged into the table when
+ * the tail grows past an eighth of it, so online enrolment stays cheap and searches always see
+ * every record.
  * Removal clears a record's live flag at once; its postings go at the next merge or rebuild.
  *
  * A search counts, per record, the probe keys found among its postings over all probe fingers
  * (ten-print fusion at the index level) and shortlists the records with most votes.
  */
 import { fingerOffsets, fingerPosition, MAX_RECORD_FINGERS, readFinger } from './compact.ts';
+import { TailIndex } from './tail-index.ts';
 import { tripletKeys, INDEX_MINUTIAE, KEY_SPACE, MAX_TRIPLETS, TripletScratch } from './triplets.ts';
 
 export const SEGMENT_CAPACITY = 65_535;
@@ -55,7 +57,7 @@ export class Segment {
   private baseStart: Uint32Array | null = null;
   private basePost = new Uint16Array(0);
   // Records [baseCount, indexed) by key.
-  private tail = new Map<number, number[]>();
+  private tail = new TailIndex();
   private indexed = 0;
   /** Postings per slot (base and tail), so searches skip empty slots. */
   private readonly slotPostings = new Uint32Array(SLOTS);
@@ -125,9 +127,7 @@ export class Segment {
       const n = this.recordKeys(local);
       for (let i = 0; i < n; i++) {
         const key = this.keyBuf[i]!;
-        const list = this.tail.get(key);
-        if (list) list.push(local);
-        else this.tail.set(key, [local]);
+        this.tail.add(key, local);
         this.slotPostings[Math.floor(key / KEY_SPACE)]!++;
       }
     }
@@ -244,14 +244,16 @@ export class Segment {
         start[k + 1] = c;
       }
     }
-    for (const [k, list] of this.tail) for (const r of list) start[k + 1]! += live[r]!;
+    this.tail.forEach((k, r) => (start[k + 1]! += live[r]!));
     this.install(start, (post, fill) => {
       if (old) {
         for (let k = 0; k < keys; k++) {
           for (let p = old[k]!, end = old[k + 1]!; p < end; p++) if (live[oldPost[p]!]) post[fill[k]!++] = oldPost[p]!;
         }
       }
-      for (const [k, list] of this.tail) for (const r of list) if (live[r]) post[fill[k]!++] = r;
+      this.tail.forEach((k, r) => {
+        if (live[r]) post[fill[k]!++] = r;
+      });
     });
   }
 
@@ -265,7 +267,7 @@ export class Segment {
     this.baseStart = start;
     this.basePost = post;
     this.baseCount = this.indexed;
-    this.tail = new Map();
+    this.tail = new TailIndex();
   }
 
   /**
@@ -294,12 +296,13 @@ export class Segment {
             for (let p = start[k]!; p < end; p++) votes[post[p]!]!++;
           }
         }
-        if (this.tail.size) {
+        const tail = this.tail;
+        if (tail.size) {
           for (let i = 0; i < keys.length; i++) {
-            const list = this.tail.get(base + keys[i]!);
-            if (!list) continue;
-            scanned += list.length;
-            for (const r of list) votes[r]!++;
+            const at = tail.find(base + keys[i]!);
+            if (at < 0) continue;
+            scanned += tail.count(at);
+            tail.vote(at, votes);
           }
         }
       }
