@@ -157,29 +157,87 @@ const nearD = new Float64Array(EDGE_NEIGHBOURS);
 const nearJ = new Int32Array(EDGE_NEIGHBOURS);
 const lists = new Int32Array(MAX_MINUTIAE * EDGE_NEIGHBOURS);
 const listLen = new Int32Array(MAX_MINUTIAE);
+const byX = new Int32Array(MAX_MINUTIAE);
+const rankX = new Int32Array(MAX_MINUTIAE);
 
-/** Packs n minutiae (at most MAX_MINUTIAE, already ordered and converted): builds the edge tables. */
-function packMinutiae(n: number, m: MinutiaArrays): PackedTemplate {
-  const xs = m.x;
-  const ys = m.y;
-  // Neighbour lists: K nearest within MAX_EDGE, nearest first (ties by index): insertion into a
-  // sorted K-slot buffer, with no allocation per minutia.
-  let e = 0;
+function finite(v: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!Number.isFinite(v[i]!)) return false;
+  return true;
+}
+
+/** The reference scan over every j (also what coordinates that are not numbers get). Returns the count in nearD/nearJ. */
+function nearestPlain(xs: Float64Array, ys: Float64Array, n: number, i: number): number {
+  let c = 0;
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const d = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
+    if (d > MAX_EDGE * MAX_EDGE || (c === EDGE_NEIGHBOURS && d >= nearD[c - 1]!)) continue;
+    let p = c < EDGE_NEIGHBOURS ? c++ : c - 1;
+    while (p > 0 && nearD[p - 1]! > d) {
+      nearD[p] = nearD[p - 1]!;
+      nearJ[p] = nearJ[p - 1]!;
+      p--;
+    }
+    nearD[p] = d;
+    nearJ[p] = j;
+  }
+  return c;
+}
+
+/** Minutiae by x (byX, and each one's rank in rankX), for nearestByX. */
+function sortByX(xs: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
-    let c = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const d = (xs[j]! - xs[i]!) ** 2 + (ys[j]! - ys[i]!) ** 2;
-      if (d > MAX_EDGE * MAX_EDGE || (c === EDGE_NEIGHBOURS && d >= nearD[c - 1]!)) continue;
+    let p = i;
+    while (p > 0 && xs[byX[p - 1]!]! > xs[i]!) {
+      byX[p] = byX[p - 1]!;
+      p--;
+    }
+    byX[p] = i;
+  }
+  for (let r = 0; r < n; r++) rankX[byX[r]!] = r;
+}
+
+/**
+ * What nearestPlain finds, visiting minutiae by x outward from i and stopping where the x gap
+ * alone exceeds the farthest neighbour kept (ties compared by index, as the plain scan orders them).
+ */
+function nearestByX(xs: Float64Array, ys: Float64Array, n: number, i: number): number {
+  let c = 0;
+  const xi = xs[i]!;
+  const yi = ys[i]!;
+  let bound = MAX_EDGE * MAX_EDGE;
+  for (let dir = -1; dir <= 1; dir += 2) {
+    for (let r = rankX[i]! + dir; r >= 0 && r < n; r += dir) {
+      const j = byX[r]!;
+      const dx = xs[j]! - xi;
+      if (dx * dx > bound) break;
+      const d = dx * dx + (ys[j]! - yi) ** 2;
+      if (d > bound || (c === EDGE_NEIGHBOURS && d === bound && j > nearJ[c - 1]!)) continue;
       let p = c < EDGE_NEIGHBOURS ? c++ : c - 1;
-      while (p > 0 && nearD[p - 1]! > d) {
+      while (p > 0 && (nearD[p - 1]! > d || (nearD[p - 1]! === d && nearJ[p - 1]! > j))) {
         nearD[p] = nearD[p - 1]!;
         nearJ[p] = nearJ[p - 1]!;
         p--;
       }
       nearD[p] = d;
       nearJ[p] = j;
+      if (c === EDGE_NEIGHBOURS) bound = nearD[c - 1]!;
     }
+  }
+  return c;
+}
+
+
+/** Packs n minutiae (at most MAX_MINUTIAE, already ordered and converted): builds the edge tables. */
+function packMinutiae(n: number, m: MinutiaArrays): PackedTemplate {
+  const xs = m.x;
+  const ys = m.y;
+  // Neighbour lists: K nearest within MAX_EDGE, nearest first, ties to the lower index.
+  const scan = finite(xs, n) && finite(ys, n) ? nearestByX : nearestPlain;
+  if (scan === nearestByX) sortByX(xs, n);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const c = scan(xs, ys, n, i);
     lists.set(nearJ.subarray(0, c), i * EDGE_NEIGHBOURS);
     listLen[i] = c;
     e += c;
