@@ -32,6 +32,7 @@ import { Prng } from '../sim/prng.ts';
 import { seedWorld } from '../sim/seed.ts';
 import { generateWorld, type World, type WorldPerson } from '../sim/world.ts';
 import { openTestStore } from '../../test/support/store.ts';
+import { worldBooking } from '../../test/support/world-booking.ts';
 import { createPipeline } from './pipeline.ts';
 import { isSeccomError } from '../errors/index.ts';
 
@@ -57,22 +58,7 @@ function pipeline(bus?: OutboxBus) {
 }
 
 function bookingOf(p: WorldPerson, ori: string, tcn: string, releaseInHours = 12): BookingSubmission {
-  return {
-    tcn,
-    ori,
-    bookingNumber: `BK-${tcn}`,
-    tot: 'CAR',
-    familyName: p.row.familyName,
-    givenName: p.row.givenName,
-    dob: p.row.dob,
-    sex: p.row.sex as 'M' | 'F',
-    pob: p.row.pob,
-    arrestedAt: new Date(clock.now().getTime() - hour),
-    releaseDueAt: new Date(clock.now().getTime() + releaseInHours * hour),
-    charges: [{ offense: 'DUI', ncic: '5403', level: 3, felony: false }],
-    prints: p.prints,
-    simPersonId: p.row.id,
-  };
+  return worldBooking(p, clock.now(), { ori, tcn, releaseInHours });
 }
 
 function people() {

@@ -22,6 +22,7 @@ import { seedWorld } from '../sim/seed.ts';
 import { generateWorld, type World } from '../sim/world.ts';
 import { createTestDatabase, openTestStore, postgresAvailable } from '../../test/support/store.ts';
 import { requireOrSkip } from '../../test/support/env.ts';
+import { worldBooking } from '../../test/support/world-booking.ts';
 import { submitBookings, type Submitted } from './intake.ts';
 import { ruleBookParticipation } from './participation.ts';
 import type { ParticipationPort, StateSearch } from './ports.ts';
@@ -38,22 +39,7 @@ const clock = new ManualClock(new Date(simEpoch.getTime() + hour));
 /** Booking `tcn` of world person `n` at jail `ori`, with livescan capture number `take`. */
 function booking(n: number, ori: string, tcn: string, take: number): BookingSubmission {
   const p = world.people[n]!;
-  return {
-    tcn,
-    ori,
-    bookingNumber: `BK-${tcn}`,
-    tot: 'CAR',
-    familyName: p.row.familyName,
-    givenName: p.row.givenName,
-    dob: p.row.dob,
-    sex: p.row.sex as 'M' | 'F',
-    pob: p.row.pob,
-    arrestedAt: new Date(clock.now().getTime() - hour),
-    releaseDueAt: new Date(clock.now().getTime() + 12 * hour),
-    charges: [{ offense: 'DUI', ncic: '5403', level: 3, felony: false }],
-    prints: capture(p.prints, take),
-    simPersonId: p.row.id,
-  };
+  return worldBooking(p, clock.now(), { ori, tcn, prints: capture(p.prints, take) });
 }
 
 /** Submits the bookings and runs them through the SIB stage as one batch; their results by TCN. */
