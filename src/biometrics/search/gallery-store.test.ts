@@ -6,7 +6,7 @@ import { insertAudited } from '../../store/audited.ts';
 import { immigrationSubjects, searchGallery } from '../../store/schema/index.ts';
 import type { Store } from '../../store/store.ts';
 import { SearchEngine } from './engine.ts';
-import { loadGallery } from './gallery-store.ts';
+import { loadGallery, saveRecords } from './gallery-store.ts';
 import { openEngineSearches } from './tenprint-port.ts';
 import { capture, testPerson } from './testing.ts';
 
@@ -85,4 +85,22 @@ test('processes starting together may reconcile the same gallery at once: neithe
   } finally {
     await Promise.all(engines.map((e) => e.close()));
   }
+});
+
+test('saving records in one call saves each, replaces a saved one, and keeps the last of a subject given twice', async () => {
+  const bytes = (v: number) => new Uint8Array([v, v]);
+  await saveRecords(store, 'sib:ZZ', [{ subjectId: 'ZZ1', record: bytes(1) }]);
+  await saveRecords(store, 'sib:ZZ', [
+    { subjectId: 'ZZ1', record: bytes(2) },
+    { subjectId: 'ZZ2', record: bytes(3) },
+    { subjectId: 'ZZ2', record: bytes(4) },
+  ]);
+  const rows = await store.db.select().from(searchGallery).where(eq(searchGallery.gallery, 'sib:ZZ'));
+  assert.deepEqual(
+    rows.map((r) => [r.subjectId, [...r.record]]).sort(),
+    [
+      ['ZZ1', [2, 2]],
+      ['ZZ2', [4, 4]],
+    ],
+  );
 });

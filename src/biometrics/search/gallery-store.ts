@@ -99,9 +99,23 @@ export async function loadGallery(store: Store, name: GalleryName, gallery: Gall
 }
 
 /** Saves (or replaces) one subject's record. */
-export async function saveRecord(store: Store, name: GalleryName, entry: GalleryEntry): Promise<void> {
-  await store.db
-    .insert(searchGallery)
-    .values({ gallery: name, subjectId: entry.subjectId, record: entry.record })
-    .onConflictDoUpdate({ target: [searchGallery.gallery, searchGallery.subjectId], set: { record: entry.record } });
+export function saveRecord(store: Store, name: GalleryName, entry: GalleryEntry): Promise<void> {
+  return saveRecords(store, name, [entry]);
+}
+
+/** Rows per statement when saving records. */
+const SAVE_CHUNK = 500;
+
+/**
+ * Saves (or replaces) subjects' records, a statement per SAVE_CHUNK rather than per record (an
+ * enrolling state saves a batch at a time). A subject given twice keeps its last record.
+ */
+export async function saveRecords(store: Store, name: GalleryName, entries: readonly GalleryEntry[]): Promise<void> {
+  const last = [...new Map(entries.map((e) => [e.subjectId, e])).values()];
+  for (let i = 0; i < last.length; i += SAVE_CHUNK) {
+    await store.db
+      .insert(searchGallery)
+      .values(last.slice(i, i + SAVE_CHUNK).map((e) => ({ gallery: name, subjectId: e.subjectId, record: e.record })))
+      .onConflictDoUpdate({ target: [searchGallery.gallery, searchGallery.subjectId], set: { record: sql`excluded.record` } });
+  }
 }

@@ -13,7 +13,7 @@ import type { Store } from '../../store/store.ts';
 import type { FingerTemplate } from '../template.ts';
 import { encodeRecord } from './compact.ts';
 import type { Gallery, SearchEngine } from './engine.ts';
-import { saveRecord, stateGalleryName } from './gallery-store.ts';
+import { saveRecords, stateGalleryName } from './gallery-store.ts';
 
 export class EngineStateSearch implements StateSearch {
   private readonly seen = new Map<string, number>();
@@ -59,11 +59,10 @@ export class EngineStateSearch implements StateSearch {
     const toAdd = entries.filter((e) => !held?.delete(e.subjectId));
     if (toAdd.length) this.gallery(state).addRecords(toAdd).catch(fail);
     for (const p of people) this.loaded(state, p.seq);
-    for (const entry of entries) {
-      const save = saveRecord(this.store, name, entry).catch(fail);
-      this.saves.add(save);
-      void save.finally(() => this.saves.delete(save));
-    }
+    if (entries.length === 0) return;
+    const save = saveRecords(this.store, name, entries).catch(fail);
+    this.saves.add(save);
+    void save.finally(() => this.saves.delete(save));
   }
 
   release(): void {
