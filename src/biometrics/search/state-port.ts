@@ -11,6 +11,7 @@ import type { SearchCandidate, StateEnrolment, StateSearch } from '../../pipelin
 import { stateSubjects } from '../../store/schema/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { FingerTemplate } from '../template.ts';
+import { BackgroundSteps, portCandidates } from './background.ts';
 import { encodeRecord } from './compact.ts';
 import type { Gallery, SearchEngine } from './engine.ts';
 import { saveRecords, stateGalleryName } from './gallery-store.ts';
@@ -19,8 +20,7 @@ export class EngineStateSearch implements StateSearch {
   private readonly seen = new Map<string, number>();
   /** Held people by state: SID → their compact record. */
   private readonly held = new Map<string, Map<string, Uint8Array>>();
-  private failure: unknown;
-  readonly saves = new Set<Promise<void>>();
+  readonly background = new BackgroundSteps();
 
   constructor(
     private readonly store: Store,
@@ -37,9 +37,8 @@ export class EngineStateSearch implements StateSearch {
   }
 
   async search(state: string, probe: readonly FingerTemplate[], limit = 5): Promise<SearchCandidate[]> {
-    if (this.failure) throw this.failure;
-    const { candidates } = await this.gallery(state).search(probe, { top: limit });
-    return candidates.map((c) => ({ subjectId: c.subjectId, score: c.score, hit: c.hit }));
+    this.background.check();
+    return portCandidates(await this.gallery(state).search(probe, { top: limit }));
   }
 
   async hold(state: string, person: StateEnrolment): Promise<void> {
@@ -52,24 +51,16 @@ export class EngineStateSearch implements StateSearch {
   enrol(state: string, people: readonly StateEnrolment[]): void {
     const name = stateGalleryName(state);
     const held = this.held.get(state);
-    const fail = (e: unknown) => {
-      this.failure ??= e;
-    };
     const entries = people.map((p) => ({ subjectId: p.sid, record: held?.get(p.sid) ?? encodeRecord(p.templates) }));
     const toAdd = entries.filter((e) => !held?.delete(e.subjectId));
-    if (toAdd.length) this.gallery(state).addRecords(toAdd).catch(fail);
+    if (toAdd.length) this.background.run(this.gallery(state).addRecords(toAdd));
     for (const p of people) this.loaded(state, p.seq);
     if (entries.length === 0) return;
-    const save = saveRecords(this.store, name, entries).catch(fail);
-    this.saves.add(save);
-    void save.finally(() => this.saves.delete(save));
+    this.background.save(saveRecords(this.store, name, entries));
   }
 
   release(): void {
-    const fail = (e: unknown) => {
-      this.failure ??= e;
-    };
-    for (const [state, held] of this.held) for (const sid of held.keys()) this.gallery(state).remove(sid).catch(fail);
+    for (const [state, held] of this.held) for (const sid of held.keys()) this.background.run(this.gallery(state).remove(sid));
     this.held.clear();
   }
 

@@ -9,6 +9,7 @@
 import type { SearchCandidate, StateSearch, TenprintSearch } from '../../pipeline/ports.ts';
 import type { Store } from '../../store/store.ts';
 import type { FingerTemplate } from '../template.ts';
+import { BackgroundSteps, portCandidates } from './background.ts';
 import { encodeRecord } from './compact.ts';
 import { SearchEngine, type Gallery } from './engine.ts';
 import { countSubjects, galleryNames, loadGallery, saveRecord, stateGalleryName, type GalleryName } from './gallery-store.ts';
@@ -26,8 +27,7 @@ export interface EngineSearches {
 }
 
 class EngineTenprintSearch implements TenprintSearch {
-  private failure: unknown;
-  readonly saves = new Set<Promise<void>>();
+  readonly background = new BackgroundSteps();
 
   constructor(
     private readonly store: Store,
@@ -36,20 +36,14 @@ class EngineTenprintSearch implements TenprintSearch {
   ) {}
 
   async search(probe: readonly FingerTemplate[], limit = 5): Promise<SearchCandidate[]> {
-    if (this.failure) throw this.failure;
-    const { candidates } = await this.gallery.search(probe, { top: limit });
-    return candidates.map((c) => ({ subjectId: c.subjectId, score: c.score, hit: c.hit }));
+    this.background.check();
+    return portCandidates(await this.gallery.search(probe, { top: limit }));
   }
 
   enrol(subjectId: string, templates: readonly FingerTemplate[]): void {
     const entry = { subjectId, record: encodeRecord(templates) };
-    const fail = (e: unknown) => {
-      this.failure ??= e;
-    };
-    this.gallery.addRecords([entry]).catch(fail);
-    const save = saveRecord(this.store, this.name, entry).catch(fail);
-    this.saves.add(save);
-    void save.finally(() => this.saves.delete(save));
+    this.background.run(this.gallery.addRecords([entry]));
+    this.background.save(saveRecord(this.store, this.name, entry));
   }
 }
 
@@ -97,7 +91,7 @@ export async function openEngineSearches(store: Store, opts: { threads?: number 
     identSearch: ident,
     engine,
     async close() {
-      await Promise.all([...cjis.saves, ...ident.saves, ...state.saves]);
+      await Promise.all([cjis, ident, state].map((port) => port.background.settled()));
       await engine.close();
     },
   };
