@@ -129,7 +129,7 @@ describe('API: oversight statistics', () => {
     const byName = await search('morales');
     assert.deepEqual(byName.search, { bookings: 1, more: false });
     const entities = new Set(byName.items.map((e) => e.entity));
-    for (const e of ['bookings', 'sib_results', 'ident_results', 'ice_decisions', 'detainers', 'detainer_events', 'jail_responses', 'arrest_charges']) {
+    for (const e of ['bookings', 'sib_results', 'ident_results', 'ice_decisions', 'detainers', 'detainer_events', 'jail_responses', 'arrest_charges', 'state_subjects']) {
       assert.ok(entities.has(e), `${e} in ${[...entities].join(',')}`);
     }
     const others = [world.bookingIds.citizen, world.bookingIds.declined, world.bookingIds.unknown, people.citizen.ident.fin, people.declined.ident.fin];

@@ -18,6 +18,7 @@ import {
   iaqs,
   iars,
   identResults,
+  sibResults,
 } from '../schema/index.ts';
 import { bookingSearch } from './bookings.ts';
 import { visibleBookings, type BookingVisibility } from './visibility.ts';
@@ -55,7 +56,7 @@ const steps = ['lesc', 'ero', 'jail'];
  * The (entity, entity id) pairs of the audit that concern these bookings: the booking and its stage
  * results, the records with their own ids (IAQ, IAR, detainer and its events, the jail's answer,
  * console tasks and decisions, charges, escalations) and the person's records in the systems of
- * record (the FBI subject, the IDENT subject, the world person).
+ * record (the state repository's person, the FBI subject, the IDENT subject, the world person).
  */
 function subjectsOf(ids: readonly string[]): SQL {
   const values = (xs: readonly string[]) => sql.join(xs.map((x) => sql`(${x})`), sql`, `);
@@ -73,6 +74,7 @@ function subjectsOf(ids: readonly string[]): SQL {
       UNION ALL SELECT 'jail_responses', ${detainers.id} FROM ${detainers} WHERE ${detainers.bookingId} = hit.id
       UNION ALL SELECT 'detainer_events', ${detainerEvents.detainerId} || '/' || ${detainerEvents.seq}
         FROM ${detainers} JOIN ${detainerEvents} ON ${detainerEvents.detainerId} = ${detainers.id} WHERE ${detainers.bookingId} = hit.id
+      UNION ALL SELECT 'state_subjects', ${sibResults.sid} FROM ${sibResults} WHERE ${sibResults.bookingId} = hit.id
       UNION ALL SELECT 'criminal_subjects', ${cjisResults.fbiNumber} FROM ${cjisResults} WHERE ${cjisResults.bookingId} = hit.id
       UNION ALL SELECT 'immigration_subjects', ${identResults.fin} FROM ${identResults} WHERE ${identResults.bookingId} = hit.id AND ${identResults.fin} IS NOT NULL
       UNION ALL SELECT 'persons', ${bookings.simPersonId} FROM ${bookings} WHERE ${bookings.id} = hit.id AND ${bookings.simPersonId} IS NOT NULL
